@@ -1,0 +1,18 @@
+using Erds.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Erds.Persistence.Configurations;
+
+internal sealed class MessageRecipientConfiguration : IEntityTypeConfiguration<MessageRecipient>
+{
+    public void Configure(EntityTypeBuilder<MessageRecipient> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => new { r.MessageId, r.Index }).IsUnique();
+        builder.HasIndex(r => new { r.MailboxId, r.Status });
+        builder.Property(r => r.Identifier).HasMaxLength(320);
+        builder.Property(r => r.IdentifierScheme).HasMaxLength(64);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(32);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Erds.Persistence.Content;
+
+public sealed class ContentIntegrityException(string message) : Exception(message);

@@ -1,0 +1,22 @@
+namespace Erds.Persistence.Entities;
+
+public sealed class MessageRecipient
+{
+    public Guid Id { get; init; }
+    public Guid MessageId { get; init; }
+
+    // 1-based position in the message; evidence refers to recipients by it.
+    public int Index { get; init; }
+
+    public required string Identifier { get; init; }
+    public required string IdentifierScheme { get; init; }
+
+    // The local mailbox, when the recipient is on this provider.
+    public Guid? MailboxId { get; init; }
+
+    public RecipientStatus Status { get; set; }
+    public DateTimeOffset? ConsignedAt { get; set; }
+    public DateTimeOffset? NotifiedAt { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public DateTimeOffset? HandedOverAt { get; set; }
+}

@@ -1,0 +1,7 @@
+namespace Erds.Persistence.Entities;
+
+public enum MessageStatus
+{
+    Accepted,
+    Rejected,
+}

@@ -1,0 +1,3 @@
+namespace Erds.Submission.Messages.Submit;
+
+public sealed class ContentTooLargeException() : Exception("The message content exceeds the provider's size limit.");
