@@ -14,5 +14,6 @@ internal sealed class MessageRecipientConfiguration : IEntityTypeConfiguration<M
         builder.Property(r => r.Identifier).HasMaxLength(320);
         builder.Property(r => r.IdentifierScheme).HasMaxLength(64);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(r => r.Version).IsConcurrencyToken();
     }
 }

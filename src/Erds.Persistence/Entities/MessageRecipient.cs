@@ -14,9 +14,19 @@ public sealed class MessageRecipient
     // The local mailbox, when the recipient is on this provider.
     public Guid? MailboxId { get; init; }
 
-    public RecipientStatus Status { get; set; }
+    public RecipientStatus Status { get; private set; }
+
+    // Optimistic concurrency: two processes racing (retrieval against expiry, accept against refuse)
+    // cannot both change the recipient; the loser's save fails and records nothing.
+    public int Version { get; private set; }
     public DateTimeOffset? ConsignedAt { get; set; }
     public DateTimeOffset? NotifiedAt { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public DateTimeOffset? HandedOverAt { get; set; }
+
+    public void TransitionTo(RecipientStatus status)
+    {
+        Status = status;
+        Version++;
+    }
 }

@@ -47,6 +47,7 @@ public sealed class MessageSubmissionService(
 
             var now = time.GetUtcNow();
             var message = NewMessage(messageId, draft, caller, now, resolved, rejection);
+            if (rejection is not null) message.Recipients.ForEach(r => r.TransitionTo(RecipientStatus.Failed));
             if (rejection is null)
             {
                 message.WrappedContentKey = keys.Wrap(contentKey, messageId);
@@ -166,7 +167,6 @@ public sealed class MessageSubmissionService(
             Identifier = r.Input.Identifier!,
             IdentifierScheme = r.Input.Scheme!,
             MailboxId = r.Mailbox?.Id,
-            Status = rejection is null ? RecipientStatus.Pending : RecipientStatus.Failed,
         }).ToList(),
     };
 

@@ -1,0 +1,14 @@
+using Erds.Contracts;
+using Erds.Evidence.Model;
+using MassTransit;
+
+namespace Erds.Consignment.Consign;
+
+// Consignment starts when the acceptance of the submission has been proven.
+public sealed class EvidenceIssuedConsumer(ConsignmentService consignment) : IConsumer<EvidenceIssued>
+{
+    public Task Consume(ConsumeContext<EvidenceIssued> context) =>
+        context.Message.EventName == EvidenceEvent.SubmissionAcceptance.Name
+            ? consignment.ConsignAsync(context.Message.MessageId, context.CancellationToken)
+            : Task.CompletedTask;
+}

@@ -1,0 +1,14 @@
+using MassTransit;
+
+namespace Erds.Consignment.Consign;
+
+public sealed class EvidenceIssuedConsumerDefinition : ConsumerDefinition<EvidenceIssuedConsumer>
+{
+    public EvidenceIssuedConsumerDefinition() => EndpointName = "consignment-evidence-issued";
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<EvidenceIssuedConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        endpointConfigurator.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+    }
+}

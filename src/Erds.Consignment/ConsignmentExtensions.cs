@@ -1,0 +1,39 @@
+using Erds.Consignment.Consign;
+using Erds.Consignment.Expire;
+using Erds.Consignment.Notify;
+using Erds.Persistence;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Erds.Consignment;
+
+public static class ConsignmentExtensions
+{
+    public static IHostApplicationBuilder AddConsignment(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ConsignmentOptions>().BindConfiguration(ConsignmentOptions.Section)
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Erds:Consignment:PublicBaseUrl must be an absolute URL.")
+            .Validate(o => o.ExpiryScanInterval > TimeSpan.Zero, "ExpiryScanInterval must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<INotificationSender>(services =>
+        {
+            var notification = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
+            if (!string.IsNullOrWhiteSpace(notification.SmtpHost)) return new SmtpNotificationSender(notification);
+            var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new PickupFolderNotificationSender(notification.PickupDirectory ?? Path.Combine(storage.DataDirectory, "mail-pickup"), notification.From);
+        });
+        builder.Services.AddScoped<ConsignmentService>();
+        builder.Services.AddScoped<ExpiryService>();
+        builder.Services.AddHostedService<ExpiryMonitor>();
+        return builder;
+    }
+
+    public static IBusRegistrationConfigurator AddConsignmentConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<EvidenceIssuedConsumer, EvidenceIssuedConsumerDefinition>();
+        return bus;
+    }
+}

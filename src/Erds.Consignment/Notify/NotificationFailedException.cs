@@ -1,0 +1,3 @@
+namespace Erds.Consignment.Notify;
+
+public sealed class NotificationFailedException(string message, Exception? inner = null) : Exception(message, inner);

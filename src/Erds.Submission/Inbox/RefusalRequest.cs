@@ -1,0 +1,3 @@
+namespace Erds.Submission.Inbox;
+
+public sealed record RefusalRequest(string? Reason);

@@ -1,0 +1,80 @@
+using Erds.Persistence;
+using Erds.Persistence.Entities;
+using Erds.Submission.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Erds.Submission.Messages.Read;
+
+// The sender's view. A message of another organisation answers 404, exactly like one that does not
+// exist, so that nobody learns which ids are in use.
+public static class MessageEndpoints
+{
+    public static void MapMessageReads(this IEndpointRouteBuilder group)
+    {
+        group.MapGet("/messages", ListAsync).WithName("ListMessages").WithSummary("Messages sent by your organisation, newest first");
+        group.MapGet("/messages/{messageId:guid}", GetAsync).WithName("GetMessage").WithSummary("Status, recipients, parts and timeline of a message")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/messages/{messageId:guid}/evidence", ListEvidenceAsync).WithName("ListEvidence").WithSummary("Evidence issued for a message")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/messages/{messageId:guid}/evidence/{evidenceId:guid}", GetEvidenceAsync).WithName("GetEvidence")
+            .WithSummary("One evidence: the signed XML exactly as issued")
+            .Produces(StatusCodes.Status200OK, contentType: "application/xml")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Ok<List<MessageSummary>>> ListAsync(HttpContext http, ErdsDbContext db, int? limit, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(http.User);
+        var take = Math.Clamp(limit ?? 50, 1, 500);
+        var rows = await db.Messages.AsNoTracking().Where(m => m.SenderOrganisationId == caller.OrganisationId)
+            .OrderByDescending(m => m.SubmittedAt).Take(take)
+            .Select(m => new MessageSummary(m.Id, m.Status.ToString(), m.SenderAddress, m.Subject, m.SubmittedAt))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows);
+    }
+
+    private static async Task<Ok<MessageView>> GetAsync(Guid messageId, HttpContext http, ErdsDbContext db, CancellationToken cancellationToken)
+    {
+        var message = await OwnMessageAsync(db, messageId, http, cancellationToken);
+        var timeline = await db.TimelineAsync(messageId, _ => true, cancellationToken);
+        return TypedResults.Ok(new MessageView(
+            message.Id, message.Status.ToString(), message.SenderAddress, message.Subject, message.SenderReference,
+            message.ConsignmentMode.ToString(), message.SubmittedAt, message.ExpiresAt,
+            message.Status == MessageStatus.Rejected ? new RejectionView(message.RejectionCode, message.RejectionDetails) : null,
+            message.Recipients.OrderBy(r => r.Index).Select(r => new RecipientView(r.Index, r.Identifier, r.IdentifierScheme,
+                r.Status.ToString(), r.ConsignedAt, r.NotifiedAt, r.DecidedAt, r.HandedOverAt)).ToList(),
+            message.Parts.OrderBy(p => p.Ordinal).Select(p => p.ToView()).ToList(),
+            timeline,
+            MessageLinks.For(message.Id)));
+    }
+
+    private static async Task<Ok<IReadOnlyList<EvidenceSummary>>> ListEvidenceAsync(Guid messageId, HttpContext http, ErdsDbContext db, CancellationToken cancellationToken)
+    {
+        await OwnMessageAsync(db, messageId, http, cancellationToken);
+        return TypedResults.Ok(await db.EvidenceSummariesAsync(messageId, _ => true, MessageLinks.For(messageId).Evidence, cancellationToken));
+    }
+
+    private static async Task<IResult> GetEvidenceAsync(Guid messageId, Guid evidenceId, HttpContext http, ErdsDbContext db, CancellationToken cancellationToken)
+    {
+        await OwnMessageAsync(db, messageId, http, cancellationToken);
+        var evidence = await db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == evidenceId && e.MessageId == messageId, cancellationToken)
+            ?? throw Problems.Problems.NotFound("This evidence");
+        return EvidenceFile(evidence);
+    }
+
+    internal static IResult EvidenceFile(EvidenceRecord evidence) =>
+        TypedResults.File(evidence.Xml, "application/xml", $"evidence-{evidence.EventName}-{evidence.Id}.xml");
+
+    private static async Task<Message> OwnMessageAsync(ErdsDbContext db, Guid messageId, HttpContext http, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(http.User);
+        var message = await db.FindWithDetailsAsync(messageId, cancellationToken);
+        return message is not null && message.SenderOrganisationId == caller.OrganisationId
+            ? message
+            : throw Problems.Problems.NotFound("This message");
+    }
+}

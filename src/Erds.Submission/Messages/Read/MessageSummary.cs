@@ -1,0 +1,3 @@
+namespace Erds.Submission.Messages.Read;
+
+public sealed record MessageSummary(Guid MessageId, string Status, string From, string? Subject, DateTimeOffset SubmittedAt);

@@ -1,0 +1,50 @@
+using Erds.Submission.Authentication;
+using Erds.Submission.Inbox;
+using Erds.Submission.Messages.Read;
+using Erds.Submission.Messages.Submit;
+using Erds.Submission.Problems;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Erds.Submission;
+
+public static class SubmissionApiExtensions
+{
+    public static IHostApplicationBuilder AddSubmissionApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section)
+            .Validate(o => o.MaxMessageBytes > 0 && o.MaxParts > 0 && o.MaxRecipients > 0, "Submission limits must be positive.")
+            .Validate(o => o.DefaultExpiry > TimeSpan.Zero && o.DefaultExpiry <= o.MaxExpiry, "DefaultExpiry must be positive and at most MaxExpiry.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<SubmissionOptions>>().Value);
+        builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddScoped<MessageSubmissionService>();
+        builder.Services.AddScoped<InboxService>();
+        builder.Services.AddSingleton<ContentResponseWriter>();
+        builder.Services.AddOpenApi("v1");
+        return builder;
+    }
+
+    public static WebApplication MapSubmissionApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("ERDS");
+        api.MapSubmitMessage();
+        api.MapMessageReads();
+        api.MapInbox();
+        return app;
+    }
+}
