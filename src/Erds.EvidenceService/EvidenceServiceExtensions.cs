@@ -1,0 +1,39 @@
+using Erds.Evidence;
+using Erds.Evidence.Pki;
+using Erds.Evidence.Signing;
+using Erds.Evidence.Timestamping;
+using Erds.EvidenceService.Issue;
+using Erds.Persistence;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Erds.EvidenceService;
+
+public static class EvidenceServiceExtensions
+{
+    public static IHostApplicationBuilder AddEvidenceService(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EvidenceServiceOptions>().BindConfiguration(EvidenceServiceOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ProviderName), "Erds:Evidence:ProviderName is required.")
+            .Validate(o => o.KeySource is "Development" or "Files", "Erds:Evidence:KeySource is 'Development' or 'Files'.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ProviderKeys>(services => ProviderKeys.Load(
+            services.GetRequiredService<IOptions<EvidenceServiceOptions>>().Value,
+            services.GetRequiredService<IOptions<StorageOptions>>().Value,
+            services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ISealSigner>(services => services.GetRequiredService<ProviderKeys>().Seal);
+        builder.Services.AddHttpClient(nameof(HttpTimestampClient));
+        builder.Services.AddSingleton<ITimestampClient>(services => TimestampClientFactory.Create(services));
+        builder.Services.AddSingleton<EvidenceIssuer>();
+        builder.Services.AddScoped<EvidenceIssuanceService>();
+        return builder;
+    }
+
+    public static IBusRegistrationConfigurator AddEvidenceConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<DeliveryEventRecordedConsumer, DeliveryEventRecordedConsumerDefinition>();
+        return bus;
+    }
+}
