@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Erds.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Erds.Cli.Commands;
+
+internal static class MailboxCommands
+{
+    public static Command Create()
+    {
+        var org = new Option<string>("--org") { Description = "Organisation handle.", Required = true };
+        var address = new Option<string>("--address") { Description = "The mailbox address, kept exactly as given.", Required = true };
+        var name = new Option<string?>("--name") { Description = "Display name." };
+        var notify = new Option<string?>("--notify") { Description = "Where notifications go (default: the mailbox address)." };
+        var functional = new Option<bool>("--functional") { Description = "A shared mailbox of the organisation (griffie@, secretariaat@)." };
+        var dataDir = CommonOptions.DataDirectory();
+        var add = new Command("add", "Register a mailbox of an organisation.") { org, address, name, notify, functional, dataDir };
+        CliAction.Set(add, async (parse, cancellationToken) =>
+        {
+            await using var db = await OperatorDatabase.OpenAsync(parse.GetValue(dataDir)!, cancellationToken);
+            var organisation = await OrganisationCommands.FindAsync(db, parse.GetValue(org)!, cancellationToken);
+            var value = parse.GetValue(address)!.Trim();
+            if (!value.Contains('@') || value.Any(char.IsWhiteSpace)) throw new CliError($"'{value}' is not a mailbox address.");
+            var key = Mailbox.KeyOf(value);
+            if (await db.Mailboxes.AnyAsync(m => m.AddressKey == key, cancellationToken)) throw new CliError($"Mailbox {value} already exists.");
+            var mailbox = new Mailbox
+            {
+                Id = Guid.NewGuid(), OrganisationId = organisation.Id, Address = value, AddressKey = key,
+                DisplayName = parse.GetValue(name) ?? value, NotificationAddress = parse.GetValue(notify),
+                IsFunctional = parse.GetValue(functional), CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Mailboxes.Add(mailbox);
+            await db.SaveChangesAsync(cancellationToken);
+            Console.WriteLine($"mailbox {mailbox.Address} added to {organisation.Handle}");
+        });
+        return new Command("mailbox", "Mailboxes (operator).") { add };
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Erds.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Erds.Cli.Commands;
+
+internal static class OrganisationCommands
+{
+    public static Command Create()
+    {
+        var handle = new Option<string>("--handle") { Description = "Short unique name, e.g. rechtbank-amsterdam.", Required = true };
+        var name = new Option<string>("--name") { Description = "Legal name, written into evidence.", Required = true };
+        var legalId = new Option<string?>("--legal-id") { Description = "Registration number (chamber of commerce, OIN)." };
+        var dataDir = CommonOptions.DataDirectory();
+        var add = new Command("add", "Register an organisation.") { handle, name, legalId, dataDir };
+        CliAction.Set(add, async (parse, cancellationToken) =>
+        {
+            await using var db = await OperatorDatabase.OpenAsync(parse.GetValue(dataDir)!, cancellationToken);
+            var h = parse.GetValue(handle)!.Trim().ToLowerInvariant();
+            if (await db.Organisations.AnyAsync(o => o.Handle == h, cancellationToken)) throw new CliError($"Organisation '{h}' already exists.");
+            var organisation = new Organisation
+            {
+                Id = Guid.NewGuid(), Handle = h, LegalName = parse.GetValue(name)!.Trim(),
+                LegalIdentifier = parse.GetValue(legalId), CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync(cancellationToken);
+            Console.WriteLine($"organisation {organisation.Handle} ({organisation.LegalName}) added: {organisation.Id}");
+        });
+
+        var list = new Command("list", "List organisations with their mailboxes.") { dataDir };
+        CliAction.Set(list, async (parse, cancellationToken) =>
+        {
+            await using var db = await OperatorDatabase.OpenAsync(parse.GetValue(dataDir)!, cancellationToken);
+            foreach (var o in await db.Organisations.Include(o => o.Mailboxes).OrderBy(o => o.Handle).ToListAsync(cancellationToken))
+            {
+                Console.WriteLine($"{o.Handle}\t{o.LegalName}\t{string.Join(", ", o.Mailboxes.Select(m => m.Address))}");
+            }
+        });
+        return new Command("org", "Organisations (operator).") { add, list };
+    }
+
+    public static async Task<Organisation> FindAsync(Persistence.ErdsDbContext db, string handle, CancellationToken cancellationToken) =>
+        await db.Organisations.SingleOrDefaultAsync(o => o.Handle == handle.Trim().ToLowerInvariant(), cancellationToken)
+        ?? throw new CliError($"No organisation '{handle}'. See 'erds org list'.");
+}

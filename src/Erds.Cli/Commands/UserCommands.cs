@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Erds.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Erds.Cli.Commands;
+
+internal static class UserCommands
+{
+    public static Command Create()
+    {
+        var org = new Option<string>("--org") { Description = "Organisation handle.", Required = true };
+        var name = new Option<string>("--name") { Description = "Full name.", Required = true };
+        var email = new Option<string>("--email") { Description = "Personal e-mail address.", Required = true };
+        var dataDir = CommonOptions.DataDirectory();
+        var add = new Command("add", "Add a person who acts for an organisation.") { org, name, email, dataDir };
+        CliAction.Set(add, async (parse, cancellationToken) =>
+        {
+            await using var db = await OperatorDatabase.OpenAsync(parse.GetValue(dataDir)!, cancellationToken);
+            var organisation = await OrganisationCommands.FindAsync(db, parse.GetValue(org)!, cancellationToken);
+            var address = parse.GetValue(email)!.Trim();
+            if (await db.Users.AnyAsync(u => u.OrganisationId == organisation.Id && u.Email == address, cancellationToken))
+            {
+                throw new CliError($"User {address} already exists in {organisation.Handle}.");
+            }
+            var user = new OrganisationUser { Id = Guid.NewGuid(), OrganisationId = organisation.Id, Name = parse.GetValue(name)!.Trim(), Email = address, CreatedAt = DateTimeOffset.UtcNow };
+            db.Users.Add(user);
+            await db.SaveChangesAsync(cancellationToken);
+            Console.WriteLine($"user {user.Email} added to {organisation.Handle}: {user.Id}");
+        });
+        return new Command("user", "People acting for organisations (operator).") { add };
+    }
+}
