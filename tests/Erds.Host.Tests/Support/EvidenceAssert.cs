@@ -1,0 +1,20 @@
+using System.Security.Cryptography.X509Certificates;
+using Erds.Evidence.Verification;
+using Xunit;
+
+namespace Erds.Host.Tests.Support;
+
+public static class EvidenceAssert
+{
+    public static TrustAnchors Trust(TestProvider provider) =>
+        TrustAnchors.Single(X509Certificate2.CreateFromPemFile(provider.RootCertificatePath));
+
+    // Verifies with this provider's own verifier, at the provider's clock.
+    public static VerificationReport Valid(TestProvider provider, EvidenceFile file)
+    {
+        var report = new EvidenceVerifier(Trust(provider), provider.Clock).Verify(file.Xml);
+        Assert.True(report.IsValid, $"{file.Event} {file.EvidenceId}: " + string.Join("; ", report.Failures.Select(f => $"{f.Check}: {f.Detail}")));
+        Assert.Equal(file.Event, report.Evidence!.Event.Name);
+        return report;
+    }
+}

@@ -1,0 +1,48 @@
+using Erds.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Erds.Host.Tests.Support;
+
+// The embedded provider in-process, on its own temporary data directory, with a clock the test owns.
+public sealed class TestProvider : WebApplicationFactory<Program>
+{
+    public const long MaxMessageBytes = 2 * 1024 * 1024;
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "erds-test-" + Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public string PickupDirectory => Path.Combine(DataDirectory, "mail-pickup");
+
+    public string RootCertificatePath => Path.Combine(DataDirectory, "pki", "root-ca.pem");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Erds:Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Erds:Submission:MaxMessageBytes", MaxMessageBytes.ToString());
+        builder.UseSetting("Erds:Consignment:ExpiryScanInterval", "01:00:00");
+        builder.UseSetting("Erds:LogFormat", "text");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public ErdsDbContextScope Database() => new(Services.CreateAsyncScope());
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class ErdsDbContextScope(AsyncServiceScope scope) : IAsyncDisposable
+{
+    public ErdsDbContext Db { get; } = scope.ServiceProvider.GetRequiredService<ErdsDbContext>();
+
+    public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
+}
