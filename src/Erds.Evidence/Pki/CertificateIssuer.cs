@@ -18,7 +18,7 @@ internal static class CertificateIssuer
         return request.CreateSelfSigned(notBefore, notAfter);
     }
 
-    /// <summary>Issues an end-entity certificate for <paramref name="key"/>, signed by <paramref name="issuer"/>'s private key.</summary>
+    /// <summary>Issues an end-entity certificate for <paramref name="key"/>, signed by <paramref name="issuer"/>'s ECDSA private key.</summary>
     public static X509Certificate2 Issue(
         X509Certificate2 issuer, X500DistinguishedName subject, AsymmetricAlgorithm key,
         DateTimeOffset notBefore, DateTimeOffset notAfter, IEnumerable<X509Extension> extensions)
@@ -34,7 +34,10 @@ internal static class CertificateIssuer
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
         foreach (var extension in extensions)
             request.CertificateExtensions.Add(extension);
-        using var issued = request.Create(issuer, notBefore, notAfter, NewSerialNumber());
+        // The generator overload lets the subject key type differ from the issuer's (an RSA seal under an ECDSA root)
+        // and lets tests issue certificates outside the issuer's validity (expired seals).
+        using var issuerKey = issuer.GetECDsaPrivateKey() ?? throw new ArgumentException("The issuer needs its ECDSA private key.", nameof(issuer));
+        using var issued = request.Create(issuer.SubjectName, X509SignatureGenerator.CreateForECDsa(issuerKey), notBefore, notAfter, NewSerialNumber());
         return key switch
         {
             ECDsa ecdsa => issued.CopyWithPrivateKey(ecdsa),

@@ -107,8 +107,8 @@ public static class DevelopmentPki
     private static X500DistinguishedName Name(string commonName, string organization)
     {
         var builder = new X500DistinguishedNameBuilder();
-        builder.AddOrganizationName(organization);
         builder.AddCommonName(commonName);
+        builder.AddOrganizationName(organization);
         return builder.Build();
     }
 }
