@@ -11,6 +11,8 @@ internal static class SignatureLocator
     public static XmlElement Locate(XmlDocument document)
     {
         var root = document.DocumentElement ?? throw new StructureException("the document has no document element");
+        if (!document.PreserveWhitespace)
+            throw new StructureException("the document was not loaded with PreserveWhitespace = true, so its whitespace (signed content) is lost");
         if (document.DocumentType is not null)
             throw new StructureException("the document has a DOCTYPE, which could declare Id attributes or defaults");
         var signatures = document.GetElementsByTagName("Signature", XadesNames.DsNamespace);

@@ -73,4 +73,16 @@ public sealed class XadesVerifierTests(TestPki pki) : IClassFixture<TestPki>
         Assert.True(verifier.Verify(signed).IsValid);
         Assert.True(verifier.Verify(signed).IsValid);
     }
+
+    [Fact]
+    public async Task Document_loaded_without_preserving_whitespace_is_reported_as_such()
+    {
+        var signed = await SignedSample.CreateAsync(pki);
+        var stripped = new System.Xml.XmlDocument { PreserveWhitespace = false };
+        stripped.LoadXml(signed.OuterXml);
+
+        var result = new XadesVerifier(pki.Anchors(), pki.Time).Verify(stripped);
+
+        Assert.Contains("PreserveWhitespace", VerificationAssert.FailedExactly(result, VerificationAssert.StructureAndEverythingAfter));
+    }
 }
