@@ -32,7 +32,15 @@ public static class TimestampTokenVerifier
         {
             return Fail(TimestampFailure.MalformedToken, $"timestamp token cannot be parsed: {e.Message}");
         }
-        return Verify(parsed, expectedSha256Imprint, trustRoots);
+        try
+        {
+            return Verify(parsed, expectedSha256Imprint, trustRoots);
+        }
+        catch (CryptographicException e)
+        {
+            // A certificate inside the token that BouncyCastle read but .NET cannot.
+            return Fail(TimestampFailure.MalformedToken, $"a certificate in the timestamp token cannot be decoded: {e.Message}");
+        }
     }
 
     private static TimestampVerificationResult Verify(TimeStampToken token, byte[] expectedImprint, IReadOnlyList<X509Certificate2> roots)
