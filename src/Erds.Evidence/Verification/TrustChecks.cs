@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using Erds.Evidence.Pki;
+using Erds.Evidence.Signing;
+using Erds.Evidence.Timestamping;
+
+namespace Erds.Evidence.Verification;
+
+/// <summary>The checks that tie the signature to trusted roots and to trusted time.</summary>
+internal static class TrustChecks
+{
+    public static CheckResult CertificateChain(XadesStructure s, TrustAnchors anchors)
+    {
+        if (!SealCredentialValidator.AllowsSealing(s.Certificate))
+            return CheckResult.Fail(VerificationCheck.CertificateChain, $"seal certificate '{s.Certificate.Subject}' has no keyUsage allowing digitalSignature or nonRepudiation");
+        return CustomRootChain.Problem(s.Certificate, s.OtherCertificates, anchors.SealRoots, s.SigningTime) is { } problem
+            ? CheckResult.Fail(VerificationCheck.CertificateChain, $"seal certificate at signing time: {problem}")
+            : CheckResult.Pass(VerificationCheck.CertificateChain, $"seal certificate '{s.Certificate.Subject}' chains to a seal trust anchor at signing time {s.SigningTime.UtcDateTime:u}");
+    }
+
+    public static (CheckResult Result, DateTimeOffset? GenTime) Timestamp(XadesStructure s, TrustAnchors anchors)
+    {
+        var imprint = SHA256.HashData(ExcC14N.Element(s.SignatureValueElement));
+        var verdict = TimestampTokenVerifier.Verify(s.TimestampToken, imprint, anchors.TimestampRoots);
+        return verdict.IsValid
+            ? (CheckResult.Pass(VerificationCheck.Timestamp, $"signature timestamp over ds:SignatureValue: {verdict.Detail}"), verdict.GenTime)
+            : (CheckResult.Fail(VerificationCheck.Timestamp, $"signature timestamp ({verdict.Failure}): {verdict.Detail}"), null);
+    }
+
+    public static CheckResult TimeSanity(DateTimeOffset signingTime, DateTimeOffset genTime, DateTimeOffset now, TimeSpan tolerance, TimeSpan skew)
+    {
+        string? problem = null;
+        if (genTime > now + skew)
+            problem = $"the timestamp time {genTime.UtcDateTime:u} is in the future (now {now.UtcDateTime:u})";
+        else if (signingTime > now + skew)
+            problem = $"the signing time {signingTime.UtcDateTime:u} is in the future (now {now.UtcDateTime:u})";
+        else if (signingTime > genTime + skew)
+            problem = $"the signing time {signingTime.UtcDateTime:u} is after the timestamp time {genTime.UtcDateTime:u}";
+        else if (genTime - signingTime > tolerance)
+            problem = $"the timestamp time {genTime.UtcDateTime:u} is more than {tolerance} after the signing time {signingTime.UtcDateTime:u}";
+        return problem is null
+            ? CheckResult.Pass(VerificationCheck.TimeSanity, $"signing time {signingTime.UtcDateTime:u} and timestamp time {genTime.UtcDateTime:u} agree")
+            : CheckResult.Fail(VerificationCheck.TimeSanity, problem);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Erds.Evidence.Verification;
+
+/// <summary>What verifying the XAdES signature of one document found.</summary>
+/// <param name="Checks">
+/// One result for each of <see cref="VerificationCheck.SignatureStructure"/>, <see cref="VerificationCheck.Signature"/>,
+/// <see cref="VerificationCheck.SigningCertificate"/>, <see cref="VerificationCheck.CertificateChain"/>,
+/// <see cref="VerificationCheck.Timestamp"/> and <see cref="VerificationCheck.TimeSanity"/>, in that order.
+/// </param>
+/// <param name="SigningTime">The claimed signing time, when the structure could be read.</param>
+/// <param name="TimestampTime">The signature timestamp's genTime, when the token verified.</param>
+public sealed record XadesVerificationResult(IReadOnlyList<CheckResult> Checks, DateTimeOffset? SigningTime, DateTimeOffset? TimestampTime)
+{
+    /// <summary>True only when every check passed.</summary>
+    public bool IsValid => Checks.Count > 0 && Checks.All(c => c.Passed);
+
+    /// <summary>The checks that failed.</summary>
+    public IEnumerable<CheckResult> Failures => Checks.Where(c => !c.Passed);
+}

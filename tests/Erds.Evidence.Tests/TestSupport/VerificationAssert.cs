@@ -1,0 +1,22 @@
+using Erds.Evidence.Verification;
+using Xunit;
+
+namespace Erds.Evidence.Tests.TestSupport;
+
+internal static class VerificationAssert
+{
+    /// <summary>Exactly these checks failed, no more and no fewer; returns the first one's detail.</summary>
+    public static string FailedExactly(XadesVerificationResult result, params VerificationCheck[] expected)
+    {
+        var failed = result.Failures.Select(f => f.Check).ToArray();
+        Assert.True(failed.SequenceEqual(expected),
+            $"expected failures [{string.Join(", ", expected)}], got [{string.Join(", ", failed)}]: {string.Join(" | ", result.Failures.Select(f => $"{f.Check}: {f.Detail}"))}");
+        return result.Failures.First().Detail;
+    }
+
+    public static VerificationCheck[] StructureAndEverythingAfter =>
+    [
+        VerificationCheck.SignatureStructure, VerificationCheck.Signature, VerificationCheck.SigningCertificate,
+        VerificationCheck.CertificateChain, VerificationCheck.Timestamp, VerificationCheck.TimeSanity,
+    ];
+}
