@@ -31,14 +31,9 @@ public static class SafeXml
             document.Load(reader);
             return document;
         }
-        catch (XmlException ex) when (DoctypeSniffer.HasDoctype(bytes))
-        {
-            throw new UnsafeXmlException(UnsafeXmlReason.DocumentTypeDeclaration,
-                "The XML input has a document type declaration (DTD); DTDs are refused because their entities can read files or the network or expand without bound.", ex);
-        }
         catch (XmlException ex)
         {
-            throw new UnsafeXmlException(UnsafeXmlReason.Malformed, $"The XML input is not well-formed: {ex.Message}", ex);
+            throw Refusal(ex, bytes);
         }
     }
 
@@ -54,4 +49,10 @@ public static class SafeXml
 
     private static UnsafeXmlException TooLarge(int length, int maxBytes) => new(UnsafeXmlReason.TooLarge,
         $"The XML input is {length} bytes, more than the allowed {maxBytes}; it was not parsed.");
+
+    /// <summary>Turns the parser's refusal of <paramref name="bytes"/> into the exception callers handle.</summary>
+    internal static UnsafeXmlException Refusal(XmlException ex, byte[] bytes) => DoctypeSniffer.HasDoctype(bytes)
+        ? new(UnsafeXmlReason.DocumentTypeDeclaration,
+            "The XML input has a document type declaration (DTD); DTDs are refused because their entities can read files or the network or expand without bound.", ex)
+        : new(UnsafeXmlReason.Malformed, $"The XML input is not well-formed: {ex.Message}", ex);
 }
