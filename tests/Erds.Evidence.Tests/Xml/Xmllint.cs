@@ -50,8 +50,3 @@ internal static class Xmllint
         }
     }
 }
-
-internal sealed record XmllintResult(int ExitCode, string Output)
-{
-    public bool IsValid => ExitCode == 0;
-}
