@@ -19,8 +19,9 @@ internal static class EvidenceSchemaSet
         var schemas = new XmlSchemaSet { XmlResolver = new EmbeddedSchemaResolver() };
         // A warning while compiling (an import that could not be loaded) would leave types undeclared and
         // make validation lax where it must be strict, so every message is fatal here.
-        schemas.ValidationEventHandler += (_, e) =>
+        ValidationEventHandler failOnAnyMessage = (_, e) =>
             throw new InvalidOperationException($"The embedded ETSI schema set does not compile: {e.Message}", e.Exception);
+        schemas.ValidationEventHandler += failOnAnyMessage;
 
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
         using (var reader = XmlReader.Create(EmbeddedSchemaResolver.Open(EmbeddedSchemaResolver.MainSchemaUri), settings, EmbeddedSchemaResolver.MainSchemaUri.AbsoluteUri))
@@ -29,6 +30,8 @@ internal static class EvidenceSchemaSet
         }
 
         schemas.Compile();
+        // The handler is for compiling only; messages about documents go to each validation's own handler.
+        schemas.ValidationEventHandler -= failOnAnyMessage;
         return schemas;
     }
 }

@@ -48,6 +48,17 @@ public sealed class EvidenceXmlSerializationTests
     }
 
     [Fact]
+    public void Declaration_of_another_encoding_is_replaced_by_the_utf8_one()
+    {
+        var document = new XmlDocument { PreserveWhitespace = true };
+        document.LoadXml("<?xml version=\"1.0\" encoding=\"utf-16\"?><r>é</r>");
+
+        var bytes = EvidenceXml.ToBytes(document);
+
+        Assert.Equal("<?xml version=\"1.0\" encoding=\"UTF-8\"?><r>é</r>", Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
     public void Carriage_returns_and_special_characters_in_text_survive_serialization()
     {
         const string Details = "line one\r\nline two\ttab & <angle> \"quote\" ]]> é 𝄞";
