@@ -59,7 +59,7 @@ public sealed class ConsentModeTests(ProviderFixture fixture) : IClassFixture<Pr
     [Fact]
     public async Task Accepting_a_basic_mode_message_is_refused()
     {
-        var messageId = await fixture.Court.SubmitAcceptedAsync(Submission.Between(P.Court, P.Firm));
+        var messageId = await fixture.Court.SubmitAcceptedAsync(TestMessage.Between(P.Court, P.Firm));
         await fixture.Court.WaitForEvidenceAsync(messageId, "ContentConsignment");
         using var accept = await fixture.Firm.Http.PostAsync($"/api/v1/inbox/{messageId}/accept", null);
         Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
@@ -68,7 +68,7 @@ public sealed class ConsentModeTests(ProviderFixture fixture) : IClassFixture<Pr
 
     private async Task<Guid> SubmitConsentAsync()
     {
-        var messageId = await fixture.Court.SubmitAcceptedAsync(Submission.Between(P.Court, P.Firm) with { Mode = "consent" });
+        var messageId = await fixture.Court.SubmitAcceptedAsync(TestMessage.Between(P.Court, P.Firm) with { Mode = "consent" });
         await fixture.Court.WaitForEvidenceAsync(messageId, "SubmissionAcceptance", "NotificationForAcceptance");
         return messageId;
     }

@@ -12,7 +12,7 @@ public sealed class DeliveryFlowTests(ProviderFixture fixture) : IClassFixture<P
     [Fact]
     public async Task Basic_message_with_two_attachments_is_consigned_notified_and_handed_over_with_evidence_for_each_step()
     {
-        var submission = Submission.Between(P.Court, P.Firm);
+        var submission = TestMessage.Between(P.Court, P.Firm);
         var messageId = await fixture.Court.SubmitAcceptedAsync(submission);
         await fixture.Court.WaitForEvidenceAsync(messageId, "SubmissionAcceptance", "ContentConsignment", "ConsignmentNotification");
 
@@ -50,7 +50,7 @@ public sealed class DeliveryFlowTests(ProviderFixture fixture) : IClassFixture<P
     [Fact]
     public async Task Sender_sees_status_parts_and_a_timeline_with_evidence_ids()
     {
-        var messageId = await fixture.Court.SubmitAcceptedAsync(Submission.Between(P.Court, P.Firm));
+        var messageId = await fixture.Court.SubmitAcceptedAsync(TestMessage.Between(P.Court, P.Firm));
         await fixture.Court.WaitForEvidenceAsync(messageId, "ConsignmentNotification");
 
         var message = await fixture.Court.GetJsonAsync($"/api/v1/messages/{messageId}");
@@ -65,7 +65,7 @@ public sealed class DeliveryFlowTests(ProviderFixture fixture) : IClassFixture<P
     [Fact]
     public async Task Evidence_is_served_byte_for_byte_as_stored()
     {
-        var messageId = await fixture.Court.SubmitAcceptedAsync(Submission.Between(P.Court, P.Firm));
+        var messageId = await fixture.Court.SubmitAcceptedAsync(TestMessage.Between(P.Court, P.Firm));
         var served = (await fixture.Court.WaitForEvidenceAsync(messageId, "SubmissionAcceptance")).Single(e => e.Event == "SubmissionAcceptance");
         await using var scope = fixture.Provider.Database();
         var stored = scope.Db.Evidence.Single(e => e.Id == served.EvidenceId);
@@ -76,7 +76,7 @@ public sealed class DeliveryFlowTests(ProviderFixture fixture) : IClassFixture<P
     [Fact]
     public async Task A_second_retrieval_gives_the_content_again_without_a_second_handover()
     {
-        var messageId = await fixture.Court.SubmitAcceptedAsync(Submission.Between(P.Court, P.Firm));
+        var messageId = await fixture.Court.SubmitAcceptedAsync(TestMessage.Between(P.Court, P.Firm));
         await fixture.Court.WaitForEvidenceAsync(messageId, "ContentConsignment");
         (await fixture.Firm.Http.GetAsync($"/api/v1/inbox/{messageId}/content")).Dispose();
         using var again = await fixture.Firm.Http.GetAsync($"/api/v1/inbox/{messageId}/content");
@@ -92,7 +92,7 @@ public sealed class DeliveryFlowTests(ProviderFixture fixture) : IClassFixture<P
     [Fact]
     public async Task Notification_is_written_to_the_pickup_folder_without_subject_or_content()
     {
-        var submission = Submission.Between(P.Court, P.Firm) with { Subject = "Vertrouwelijk: strafzaak" };
+        var submission = TestMessage.Between(P.Court, P.Firm) with { Subject = "Vertrouwelijk: strafzaak" };
         var messageId = await fixture.Court.SubmitAcceptedAsync(submission);
         await fixture.Court.WaitForEvidenceAsync(messageId, "ConsignmentNotification");
 

@@ -15,8 +15,8 @@ public sealed class ExpiryTests(ProviderFixture fixture) : IClassFixture<Provide
     {
         var clock = fixture.Provider.Clock;
         var deadline = clock.GetUtcNow().AddDays(2);
-        var basic = await fixture.Court.SubmitAcceptedAsync(Submission.Between(P.Court, P.Firm) with { ExpiresAt = deadline });
-        var consent = await fixture.Court.SubmitAcceptedAsync(Submission.Between(P.Court, P.Firm) with { ExpiresAt = deadline, Mode = "consent" });
+        var basic = await fixture.Court.SubmitAcceptedAsync(TestMessage.Between(P.Court, P.Firm) with { ExpiresAt = deadline });
+        var consent = await fixture.Court.SubmitAcceptedAsync(TestMessage.Between(P.Court, P.Firm) with { ExpiresAt = deadline, Mode = "consent" });
         await fixture.Court.WaitForEvidenceAsync(basic, "ConsignmentNotification");
         await fixture.Court.WaitForEvidenceAsync(consent, "NotificationForAcceptance");
 
@@ -29,10 +29,10 @@ public sealed class ExpiryTests(ProviderFixture fixture) : IClassFixture<Provide
         {
             Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
         }
+        // The expiry monitor wakes on the same clock and may get there first: together they expire both, once.
         await using (var scope = fixture.Provider.Database())
         {
-            Assert.Equal(2, await scope.Get<ExpiryService>().ExpireDueAsync(CancellationToken.None));
-            Assert.Equal(0, await scope.Get<ExpiryService>().ExpireDueAsync(CancellationToken.None));
+            await scope.Get<ExpiryService>().ExpireDueAsync(CancellationToken.None);
         }
 
         var basicEvidence = await fixture.Court.WaitForEvidenceAsync(basic, "ContentHandoverFailure");
@@ -42,5 +42,11 @@ public sealed class ExpiryTests(ProviderFixture fixture) : IClassFixture<Provide
         EvidenceAssert.Valid(fixture.Provider, consentEvidence.Single(e => e.Event == "AcceptanceRejectionExpiry"));
         using var lateAccept = await fixture.Firm.Http.PostAsync($"/api/v1/inbox/{consent}/accept", null);
         Assert.Equal(HttpStatusCode.Gone, lateAccept.StatusCode);
+        await using (var scope = fixture.Provider.Database())
+        {
+            Assert.Equal(0, await scope.Get<ExpiryService>().ExpireDueAsync(CancellationToken.None));
+            Assert.Equal(1, scope.Db.Evidence.Count(e => e.MessageId == basic && e.EventName == "ContentHandoverFailure"));
+            Assert.Equal(1, scope.Db.Evidence.Count(e => e.MessageId == consent && e.EventName == "AcceptanceRejectionExpiry"));
+        }
     }
 }

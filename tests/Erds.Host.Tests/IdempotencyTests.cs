@@ -12,7 +12,7 @@ public sealed class IdempotencyTests(ProviderFixture fixture) : IClassFixture<Pr
     [Fact]
     public async Task Replay_with_the_same_key_returns_the_first_answer_and_sends_nothing_twice()
     {
-        var submission = Submission.Between(P.Court, P.Firm);
+        var submission = TestMessage.Between(P.Court, P.Firm);
         var key = "retry-" + Guid.NewGuid();
         using var first = await fixture.Court.SubmitAsync(submission, key);
         // A retry builds a new multipart body (new boundary): the same request all the same.
@@ -32,8 +32,8 @@ public sealed class IdempotencyTests(ProviderFixture fixture) : IClassFixture<Pr
     public async Task Same_key_with_another_body_gets_422()
     {
         var key = "reuse-" + Guid.NewGuid();
-        using var first = await fixture.Court.SubmitAsync(Submission.Between(P.Court, P.Firm), key);
-        using var second = await fixture.Court.SubmitAsync(Submission.Between(P.Court, P.Firm), key);
+        using var first = await fixture.Court.SubmitAsync(TestMessage.Between(P.Court, P.Firm), key);
+        using var second = await fixture.Court.SubmitAsync(TestMessage.Between(P.Court, P.Firm), key);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
@@ -43,7 +43,7 @@ public sealed class IdempotencyTests(ProviderFixture fixture) : IClassFixture<Pr
     [Fact]
     public async Task Replay_of_a_rejected_submission_returns_the_same_rejection_without_new_evidence()
     {
-        var submission = Submission.Between(P.Court, P.Firm) with { To = ["onbekend@nergens.example"] };
+        var submission = TestMessage.Between(P.Court, P.Firm) with { To = ["onbekend@nergens.example"] };
         var key = "rejected-" + Guid.NewGuid();
         using var first = await fixture.Court.SubmitAsync(submission, key);
         using var second = await fixture.Court.SubmitAsync(submission, key);
@@ -60,8 +60,8 @@ public sealed class IdempotencyTests(ProviderFixture fixture) : IClassFixture<Pr
     public async Task The_same_key_in_two_organisations_means_two_messages()
     {
         var key = "shared-" + Guid.NewGuid();
-        using var court = await fixture.Court.SubmitAsync(Submission.Between(P.Court, P.Firm), key);
-        using var firm = await fixture.Firm.SubmitAsync(Submission.Between(P.Firm, P.Court), key);
+        using var court = await fixture.Court.SubmitAsync(TestMessage.Between(P.Court, P.Firm), key);
+        using var firm = await fixture.Firm.SubmitAsync(TestMessage.Between(P.Firm, P.Court), key);
 
         Assert.Equal(HttpStatusCode.Accepted, court.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, firm.StatusCode);
@@ -71,7 +71,7 @@ public sealed class IdempotencyTests(ProviderFixture fixture) : IClassFixture<Pr
     [Fact]
     public async Task An_idempotency_key_with_control_characters_is_refused()
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/messages") { Content = Submission.Between(P.Court, P.Firm).ToContent() };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/messages") { Content = TestMessage.Between(P.Court, P.Firm).ToContent() };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", "a b");
         using var response = await fixture.Court.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

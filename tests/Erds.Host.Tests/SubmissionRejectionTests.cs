@@ -14,7 +14,7 @@ public sealed class SubmissionRejectionTests(ProviderFixture fixture) : IClassFi
     [Fact]
     public async Task Submission_with_unknown_recipient_gets_rejection_evidence()
     {
-        var submission = Submission.Between(P.Court, P.Firm) with { };
+        var submission = TestMessage.Between(P.Court, P.Firm) with { };
         submission.To[0] = "nobody@nowhere.example";
         using var response = await fixture.Court.SubmitAsync(submission);
 
@@ -31,7 +31,7 @@ public sealed class SubmissionRejectionTests(ProviderFixture fixture) : IClassFi
     [Fact]
     public async Task Submission_without_content_gets_rejection_evidence()
     {
-        var submission = Submission.Between(P.Court, P.Firm) with { Body = null, Attachments = [] };
+        var submission = TestMessage.Between(P.Court, P.Firm) with { Body = null, Attachments = [] };
         using var response = await fixture.Court.SubmitAsync(submission);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -44,7 +44,7 @@ public sealed class SubmissionRejectionTests(ProviderFixture fixture) : IClassFi
     public async Task Submission_over_the_size_limit_gets_413_and_rejection_evidence_and_no_stored_content()
     {
         var big = new byte[TestProvider.MaxMessageBytes + 1];
-        var submission = Submission.Between(P.Court, P.Firm) with { Attachments = [("groot.bin", "application/octet-stream", big)] };
+        var submission = TestMessage.Between(P.Court, P.Firm) with { Attachments = [("groot.bin", "application/octet-stream", big)] };
         using var response = await fixture.Court.SubmitAsync(submission);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
@@ -58,7 +58,7 @@ public sealed class SubmissionRejectionTests(ProviderFixture fixture) : IClassFi
     [Fact]
     public async Task Submission_with_an_expiry_in_the_past_gets_rejection_evidence()
     {
-        var submission = Submission.Between(P.Court, P.Firm) with { ExpiresAt = fixture.Provider.Clock.GetUtcNow().AddDays(-1) };
+        var submission = TestMessage.Between(P.Court, P.Firm) with { ExpiresAt = fixture.Provider.Clock.GetUtcNow().AddDays(-1) };
         using var response = await fixture.Court.SubmitAsync(submission);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -70,7 +70,7 @@ public sealed class SubmissionRejectionTests(ProviderFixture fixture) : IClassFi
     public async Task Malformed_metadata_json_gets_400_without_a_message()
     {
         var before = await MessageCountAsync();
-        var submission = Submission.Between(P.Court, P.Firm);
+        var submission = TestMessage.Between(P.Court, P.Firm);
         using var response = await fixture.Court.SubmitAsync(submission, content: submission.ToContent("{\"from\": \"griffie"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -83,7 +83,7 @@ public sealed class SubmissionRejectionTests(ProviderFixture fixture) : IClassFi
     [Fact]
     public async Task Metadata_without_recipients_gets_400_naming_the_field()
     {
-        var submission = Submission.Between(P.Court, P.Firm) with { To = [] };
+        var submission = TestMessage.Between(P.Court, P.Firm) with { To = [] };
         using var response = await fixture.Court.SubmitAsync(submission);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -95,7 +95,7 @@ public sealed class SubmissionRejectionTests(ProviderFixture fixture) : IClassFi
     {
         var content = new StringContent("--abc\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{}", Encoding.UTF8);
         content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=abc");
-        using var response = await fixture.Court.SubmitAsync(new Submission(), content: content);
+        using var response = await fixture.Court.SubmitAsync(new TestMessage(), content: content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await ErdsApi.ProblemAsync(response);
@@ -104,7 +104,7 @@ public sealed class SubmissionRejectionTests(ProviderFixture fixture) : IClassFi
     [Fact]
     public async Task Attachment_without_file_name_after_valid_metadata_gets_400_and_rejection_evidence()
     {
-        var submission = Submission.Between(P.Court, P.Firm);
+        var submission = TestMessage.Between(P.Court, P.Firm);
         var content = new MultipartFormDataContent
         {
             { new StringContent(submission.MetadataJson(), Encoding.UTF8, "application/json"), "metadata" },
@@ -120,7 +120,7 @@ public sealed class SubmissionRejectionTests(ProviderFixture fixture) : IClassFi
     [Fact]
     public async Task Submission_that_is_not_multipart_gets_415()
     {
-        using var response = await fixture.Court.SubmitAsync(new Submission(), content: new StringContent("{}", Encoding.UTF8, "application/json"));
+        using var response = await fixture.Court.SubmitAsync(new TestMessage(), content: new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         await ErdsApi.ProblemAsync(response);
     }
@@ -128,7 +128,7 @@ public sealed class SubmissionRejectionTests(ProviderFixture fixture) : IClassFi
     [Fact]
     public async Task Submission_without_idempotency_key_gets_400()
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/messages") { Content = Submission.Between(P.Court, P.Firm).ToContent() };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/messages") { Content = TestMessage.Between(P.Court, P.Firm).ToContent() };
         using var response = await fixture.Court.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -139,7 +139,7 @@ public sealed class SubmissionRejectionTests(ProviderFixture fixture) : IClassFi
     public async Task Sending_from_another_organisations_mailbox_gets_403_without_a_message()
     {
         var before = await MessageCountAsync();
-        using var response = await fixture.Outsider.SubmitAsync(Submission.Between(P.Court, P.Firm));
+        using var response = await fixture.Outsider.SubmitAsync(TestMessage.Between(P.Court, P.Firm));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         await ErdsApi.ProblemAsync(response);
@@ -150,7 +150,7 @@ public sealed class SubmissionRejectionTests(ProviderFixture fixture) : IClassFi
     public async Task Submission_without_token_gets_401()
     {
         var client = fixture.Provider.CreateClient();
-        using var response = await new ErdsApi(client).SubmitAsync(Submission.Between(P.Court, P.Firm));
+        using var response = await new ErdsApi(client).SubmitAsync(TestMessage.Between(P.Court, P.Firm));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
@@ -160,7 +160,7 @@ public sealed class SubmissionRejectionTests(ProviderFixture fixture) : IClassFi
         var client = fixture.Provider.CreateClient();
         var forged = P.Court.Token[..^4] + "AAAA";
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", forged);
-        using var response = await new ErdsApi(client).SubmitAsync(Submission.Between(P.Court, P.Firm));
+        using var response = await new ErdsApi(client).SubmitAsync(TestMessage.Between(P.Court, P.Firm));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 

@@ -27,12 +27,12 @@ public sealed class AllEvidenceFixture : IAsyncLifetime
         var firm = _fixture.Firm;
         var deadline = Provider.Clock.GetUtcNow().AddDays(3);
 
-        var basic = await court.SubmitAcceptedAsync(Submission.Between(p.Court, p.Firm));
-        var accepted = await court.SubmitAcceptedAsync(Submission.Between(p.Court, p.Firm) with { Mode = "consent" });
-        var refused = await court.SubmitAcceptedAsync(Submission.Between(p.Court, p.Firm) with { Mode = "consent" });
-        var expiresBasic = await court.SubmitAcceptedAsync(Submission.Between(p.Court, p.Firm) with { ExpiresAt = deadline });
-        var expiresConsent = await court.SubmitAcceptedAsync(Submission.Between(p.Court, p.Firm) with { ExpiresAt = deadline, Mode = "consent" });
-        using (var rejected = await court.SubmitAsync(Submission.Between(p.Court, p.Firm) with { To = ["onbekend@nergens.example"] }))
+        var basic = await court.SubmitAcceptedAsync(TestMessage.Between(p.Court, p.Firm));
+        var accepted = await court.SubmitAcceptedAsync(TestMessage.Between(p.Court, p.Firm) with { Mode = "consent" });
+        var refused = await court.SubmitAcceptedAsync(TestMessage.Between(p.Court, p.Firm) with { Mode = "consent" });
+        var expiresBasic = await court.SubmitAcceptedAsync(TestMessage.Between(p.Court, p.Firm) with { ExpiresAt = deadline });
+        var expiresConsent = await court.SubmitAcceptedAsync(TestMessage.Between(p.Court, p.Firm) with { ExpiresAt = deadline, Mode = "consent" });
+        using (var rejected = await court.SubmitAsync(TestMessage.Between(p.Court, p.Firm) with { To = ["onbekend@nergens.example"] }))
         {
             var rejectedId = (await ErdsApi.ProblemAsync(rejected)).GetProperty("messageId").GetGuid();
             Evidence.AddRange(await court.WaitForEvidenceAsync(rejectedId, "SubmissionRejection"));

@@ -17,14 +17,14 @@ public sealed class ErdsApi(HttpClient http)
 
     public HttpClient Http => http;
 
-    public async Task<HttpResponseMessage> SubmitAsync(Submission submission, string? idempotencyKey = null, HttpContent? content = null)
+    public async Task<HttpResponseMessage> SubmitAsync(TestMessage submission, string? idempotencyKey = null, HttpContent? content = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/messages") { Content = content ?? submission.ToContent() };
         request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString());
         return await http.SendAsync(request);
     }
 
-    public async Task<Guid> SubmitAcceptedAsync(Submission submission)
+    public async Task<Guid> SubmitAcceptedAsync(TestMessage submission)
     {
         using var response = await SubmitAsync(submission);
         var body = await response.Content.ReadAsStringAsync();

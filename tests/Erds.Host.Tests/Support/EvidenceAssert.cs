@@ -6,8 +6,12 @@ namespace Erds.Host.Tests.Support;
 
 public static class EvidenceAssert
 {
-    public static TrustAnchors Trust(TestProvider provider) =>
-        TrustAnchors.Single(X509Certificate2.CreateFromPemFile(provider.RootCertificatePath));
+    public static TrustAnchors Trust(TestProvider provider)
+    {
+        var roots = new X509Certificate2Collection();
+        roots.ImportFromPemFile(provider.RootCertificatePath);
+        return TrustAnchors.Single(Assert.Single(roots));
+    }
 
     // Verifies with this provider's own verifier, at the provider's clock.
     public static VerificationReport Valid(TestProvider provider, EvidenceFile file)

@@ -13,7 +13,8 @@ public sealed class TestProvider : WebApplicationFactory<Program>
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "erds-test-" + Guid.NewGuid().ToString("N"));
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    // Moves a millisecond on every reading, so that events keep their order as on a real clock.
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
     public string PickupDirectory => Path.Combine(DataDirectory, "mail-pickup");
 

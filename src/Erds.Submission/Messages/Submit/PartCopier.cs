@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
 
 namespace Erds.Submission.Messages.Submit;
 
@@ -16,7 +17,7 @@ public static class PartCopier
         {
             long length = 0;
             int n;
-            while ((n = await source.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken)) > 0)
+            while ((n = await ReadAsync(source, buffer, cancellationToken)) > 0)
             {
                 length += n;
                 if (length > budget) throw new ContentTooLargeException();
@@ -28,6 +29,19 @@ public static class PartCopier
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // A request body that ends inside a part is the sender's malformed request, not our failure.
+    private static async Task<int> ReadAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken);
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw Problems.Problems.MalformedRequest($"The multipart body ended inside a part: {ex.Message}");
         }
     }
 }

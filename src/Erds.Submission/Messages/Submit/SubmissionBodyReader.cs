@@ -51,7 +51,15 @@ public sealed class SubmissionBodyReader
         {
             throw Problems.Problems.MalformedRequest("The first part must be the form field 'metadata' holding JSON.");
         }
-        var raw = await ReadBoundedAsync(section.Body, MaxMetadataBytes, cancellationToken);
+        byte[] raw;
+        try
+        {
+            raw = await ReadBoundedAsync(section.Body, MaxMetadataBytes, cancellationToken);
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw Problems.Problems.MalformedRequest($"The multipart body ended inside the metadata part: {ex.Message}");
+        }
         try
         {
             var metadata = JsonSerializer.Deserialize<SubmissionMetadata>(raw, Json)
@@ -103,14 +111,15 @@ public sealed class SubmissionBodyReader
         {
             throw Problems.Problems.MalformedRequest($"The multipart body is malformed: {ex.Message}");
         }
-        catch (IOException ex) when (ex is not EndOfStreamException)
+        catch (IOException ex) when (ex is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             throw Problems.Problems.MalformedRequest($"The multipart body ended early: {ex.Message}");
         }
     }
 
     private static ContentDispositionHeaderValue? Disposition(MultipartSection section) =>
-        ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var value) && value.IsFormDisposition() ? value : null;
+        ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var value)
+        && value.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase) ? value : null;
 
     private static async Task<byte[]> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Erds.Host.Tests.Support;
 
 // Builds a submission request the way a court's system would send it.
-public sealed record Submission
+public sealed record TestMessage
 {
     public string From { get; init; } = "";
     public List<string> To { get; init; } = [];
@@ -16,7 +16,7 @@ public sealed record Submission
     public byte[]? Body { get; init; } = "Geachte heer, mevrouw, bijgaand de dagvaarding."u8.ToArray();
     public List<(string FileName, string ContentType, byte[] Bytes)> Attachments { get; init; } = [];
 
-    public static Submission Between(Party from, Party to) => new()
+    public static TestMessage Between(Party from, Party to) => new()
     {
         From = from.Mailbox,
         To = [to.Mailbox],
