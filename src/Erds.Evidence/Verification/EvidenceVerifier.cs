@@ -51,8 +51,8 @@ public sealed class EvidenceVerifier(TrustAnchors trustAnchors, TimeProvider tim
         if (evidence is not null && signature.TimestampTime is { } timestamped)
         {
             checks.Add(evidence.EventTime <= timestamped + EventTimeTolerance
-                ? CheckResult.Pass(VerificationCheck.TimeSanity, $"Event time {evidence.EventTime:O} precedes the timestamp {timestamped:O}.")
-                : CheckResult.Fail(VerificationCheck.TimeSanity, $"Event time {evidence.EventTime:O} lies after the timestamp {timestamped:O}."));
+                ? CheckResult.Pass(VerificationCheck.TimeSanity, $"Event time {evidence.EventTime:O} is not after the timestamp {timestamped:O} (tolerance {EventTimeTolerance}).")
+                : CheckResult.Fail(VerificationCheck.TimeSanity, $"Event time {evidence.EventTime:O} lies after the timestamp {timestamped:O}: the evidence claims an event later than its own seal."));
         }
         if (content is { Count: > 0 })
         {

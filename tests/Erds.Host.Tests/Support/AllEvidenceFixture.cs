@@ -27,7 +27,9 @@ public sealed class AllEvidenceFixture : IAsyncLifetime
         var firm = _fixture.Firm;
         var deadline = Provider.Clock.GetUtcNow().AddDays(3);
 
-        var basic = await court.SubmitAcceptedAsync(TestMessage.Between(p.Court, p.Firm));
+        var basicMessage = TestMessage.Between(p.Court, p.Firm);
+        var basic = await court.SubmitAcceptedAsync(basicMessage);
+        _attachments[basic] = basicMessage.Attachments[0].Bytes;
         var accepted = await court.SubmitAcceptedAsync(TestMessage.Between(p.Court, p.Firm) with { Mode = "consent" });
         var refused = await court.SubmitAcceptedAsync(TestMessage.Between(p.Court, p.Firm) with { Mode = "consent" });
         var expiresBasic = await court.SubmitAcceptedAsync(TestMessage.Between(p.Court, p.Firm) with { ExpiresAt = deadline });
@@ -67,6 +69,12 @@ public sealed class AllEvidenceFixture : IAsyncLifetime
             await File.WriteAllBytesAsync(PathOf(file), file.Xml);
         }
     }
+
+    private readonly Dictionary<Guid, byte[]> _attachments = [];
+
+    // The first attachment of the handed-over basic message, as the sender submitted it.
+    public byte[] AttachmentOf(EvidenceFile file) =>
+        (byte[])_attachments[Guid.Parse(Erds.Evidence.Xml.EvidenceXmlReader.Read(Erds.Evidence.Xml.SafeXml.Load(file.Xml)).MessageIdentifier!)].Clone();
 
     public string PathOf(EvidenceFile file) => Path.Combine(Directory, $"{file.Event}-{file.EvidenceId}.xml");
 

@@ -14,7 +14,9 @@ public sealed class TestProvider : WebApplicationFactory<Program>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "erds-test-" + Guid.NewGuid().ToString("N"));
 
     // Moves a millisecond on every reading, so that events keep their order as on a real clock.
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+    // Starts a week ago, so that tests can move it days ahead and still verify against the real clock
+    // (xmlsec1 and openssl check certificates at the real time).
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow.AddDays(-7)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
     public string PickupDirectory => Path.Combine(DataDirectory, "mail-pickup");
 
