@@ -44,7 +44,9 @@ internal static class SubmitCommand
                 request.Headers.Add("Idempotency-Key", parse.GetValue(key) ?? Guid.NewGuid().ToString());
                 using var response = await client.SendAsync(request, cancellationToken);
                 var answer = await ProviderClient.ReadJsonAsync(response, cancellationToken);
-                Console.WriteLine($"accepted: message {answer.GetProperty("messageId")} submitted at {answer.GetProperty("submittedAt")}");
+                // The id alone on stdout, for scripts: MSG=$(erds submit ...).
+                Console.WriteLine(answer.GetProperty("messageId").GetString());
+                Console.Error.WriteLine($"accepted: message {answer.GetProperty("messageId")} submitted at {answer.GetProperty("submittedAt")}");
             }
             finally
             {

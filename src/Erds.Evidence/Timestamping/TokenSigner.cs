@@ -44,6 +44,8 @@ internal sealed class TokenSigner
         // A SHA-256 digest factory makes BouncyCastle write ESS signing-certificate-v2 (RFC 5816), with issuer and serial.
         var generator = new TimeStampTokenGenerator(signerInfo, Asn1DigestFactory.Get(NistObjectIdentifiers.IdSha256), policy, true);
         generator.SetCertificates(_certificates);
+        // Millisecond genTime, so that the timestamp orders with the event times it seals.
+        generator.Resolution = Resolution.R_MILLISECONDS;
         return generator;
     }
 }
