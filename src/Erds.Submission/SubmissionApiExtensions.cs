@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace Erds.Submission;
 
@@ -30,7 +31,19 @@ public static class SubmissionApiExtensions
         builder.Services.AddScoped<MessageSubmissionService>();
         builder.Services.AddScoped<InboxService>();
         builder.Services.AddSingleton<ContentResponseWriter>();
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "ErdsService API",
+                Version = "v1",
+                Description = "Registered delivery (ETSI EN 319 522): senders submit and follow messages and fetch their sealed evidence; "
+                    + "recipients list, accept or refuse, and retrieve. Authenticate with 'Authorization: Bearer erds_...'. "
+                    + "Errors are RFC 9457 problem+json.",
+            };
+            document.Servers = [];
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 
