@@ -1,6 +1,7 @@
 using Erds.Consignment.Consign;
 using Erds.Consignment.Expire;
 using Erds.Consignment.Notify;
+using Erds.Consignment.Retention;
 using Erds.Persistence;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class ConsignmentExtensions
         builder.Services.AddOptions<ConsignmentOptions>().BindConfiguration(ConsignmentOptions.Section)
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Erds:Consignment:PublicBaseUrl must be an absolute URL.")
             .Validate(o => o.ExpiryScanInterval > TimeSpan.Zero, "ExpiryScanInterval must be positive.")
+            .Validate(o => o.ContentRetention >= TimeSpan.Zero, "ContentRetention cannot be negative.")
             .ValidateOnStart();
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<INotificationSender>(services =>
@@ -27,7 +29,8 @@ public static class ConsignmentExtensions
         });
         builder.Services.AddScoped<ConsignmentService>();
         builder.Services.AddScoped<ExpiryService>();
-        builder.Services.AddHostedService<ExpiryMonitor>();
+        builder.Services.AddScoped<RetentionService>();
+        builder.Services.AddHostedService<HousekeepingMonitor>();
         return builder;
     }
 

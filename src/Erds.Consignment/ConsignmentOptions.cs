@@ -7,6 +7,9 @@ public sealed class ConsignmentOptions
     // Base URL recipients are pointed to in notifications, e.g. https://erds.example.org.
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 
-    // How often expired messages are looked for.
+    // How often expired deliveries and content past its retention are looked for.
     public TimeSpan ExpiryScanInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    // How long content is kept after its delivery ended (handed over, refused or expired).
+    public TimeSpan ContentRetention { get; set; } = TimeSpan.FromDays(30);
 }

@@ -51,10 +51,11 @@ public sealed class InboxService(ErdsDbContext db, TimeProvider time, ILogger<In
 
     public void EnsureContentAvailable(RecipientCopy copy)
     {
-        if (copy.Recipient.Status == RecipientStatus.HandedOver && copy.Message.ContentDeletedAt is null) return;
+        if (copy.Message.ContentDeletedAt is not null) throw InboxProblems.ContentDeleted();
+        // Once handed over, the recipient may fetch it again until the retention period ends.
+        if (copy.Recipient.Status == RecipientStatus.HandedOver) return;
         if (copy.Recipient.Status == RecipientStatus.Expired || IsPastExpiry(copy)) throw InboxProblems.Expired();
         if (!ContentAvailable(copy)) throw InboxProblems.NotAvailable(copy.Recipient.Status.ToString());
-        if (copy.Message.ContentDeletedAt is not null) throw InboxProblems.ContentDeleted();
     }
 
     public async Task AcceptAsync(Caller caller, RecipientCopy copy, CancellationToken cancellationToken)

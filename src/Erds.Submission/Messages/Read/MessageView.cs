@@ -15,12 +15,3 @@ public sealed record MessageView(
     IReadOnlyList<PartView> Parts,
     IReadOnlyList<TimelineEntry> Timeline,
     MessageLinks Links);
-
-public sealed record RejectionView(string? Code, string? Details);
-
-public sealed record RecipientView(int Index, string Identifier, string Scheme, string Status,
-    DateTimeOffset? ConsignedAt, DateTimeOffset? NotifiedAt, DateTimeOffset? DecidedAt, DateTimeOffset? HandedOverAt);
-
-public sealed record PartView(string PartId, string? FileName, string ContentType, long Length, string Sha256);
-
-public sealed record TimelineEntry(string Event, int RecipientIndex, DateTimeOffset OccurredAt, string? ReasonCode, string? ReasonDetails, Guid? EvidenceId);

@@ -1,11 +1,15 @@
+using Erds.Consignment.Expire;
+using Erds.Consignment.Retention;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Erds.Consignment.Expire;
+namespace Erds.Consignment;
 
-public sealed class ExpiryMonitor(IServiceScopeFactory scopes, IOptions<ConsignmentOptions> options, TimeProvider time, ILogger<ExpiryMonitor> logger)
+// On a fixed interval of the injected clock: close expired deliveries, then delete content whose
+// retention period has passed.
+public sealed class HousekeepingMonitor(IServiceScopeFactory scopes, IOptions<ConsignmentOptions> options, TimeProvider time, ILogger<HousekeepingMonitor> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,10 +21,11 @@ public sealed class ExpiryMonitor(IServiceScopeFactory scopes, IOptions<Consignm
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ExpiryService>().ExpireDueAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<RetentionService>().PurgeDueAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Expiry scan failed; next scan in {Interval}", options.Value.ExpiryScanInterval);
+                logger.LogError(ex, "Housekeeping failed; next run in {Interval}", options.Value.ExpiryScanInterval);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -1,0 +1,3 @@
+namespace Erds.Submission.Messages.Read;
+
+public sealed record PartView(string PartId, string? FileName, string ContentType, long Length, string Sha256);

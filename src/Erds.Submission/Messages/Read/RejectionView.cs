@@ -1,0 +1,3 @@
+namespace Erds.Submission.Messages.Read;
+
+public sealed record RejectionView(string? Code, string? Details);
