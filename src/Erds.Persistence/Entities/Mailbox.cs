@@ -22,5 +22,11 @@ public sealed class Mailbox
 
     public DateTimeOffset CreatedAt { get; init; }
 
-    public static string KeyOf(string address) => address.Trim().ToLowerInvariant();
+    // Only ASCII letters are folded: Unicode case mapping would let look-alikes (the Kelvin sign for
+    // K, a dotted capital I) reach a real mailbox.
+    public static string KeyOf(string address) =>
+        string.Create(address.Trim().Length, address.Trim(), (span, value) =>
+        {
+            for (var i = 0; i < value.Length; i++) span[i] = value[i] is >= 'A' and <= 'Z' ? (char)(value[i] + 32) : value[i];
+        });
 }

@@ -75,6 +75,10 @@ public sealed class InboxService(ErdsDbContext db, TimeProvider time, ILogger<In
         var now = EnsureAwaitingDecision(copy);
         copy.Recipient.TransitionTo(RecipientStatus.Refused);
         copy.Recipient.DecidedAt = now;
+        if (reason is not null && !TextRules.IsRecordable(reason))
+        {
+            throw Problems.Problems.MalformedRequest("The refusal reason contains control characters.");
+        }
         var details = string.IsNullOrWhiteSpace(reason) ? "Refused by the recipient." : Truncate(reason.Trim(), 1000);
         db.Record(ActorEvent(copy, EvidenceEvent.ConsignmentRejection, now, caller, EventReason.RefusedByRecipient(details)), now);
         await SaveOnceAsync(copy, cancellationToken);

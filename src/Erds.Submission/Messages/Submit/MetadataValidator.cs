@@ -15,9 +15,12 @@ public sealed class MetadataValidator(ErdsDbContext db, SubmissionOptions option
         if (string.IsNullOrWhiteSpace(metadata.From)) errors.Add("'from' (the sender mailbox) is required.");
         if (metadata.Recipients is not { Count: > 0 }) errors.Add("'recipients' needs at least one recipient.");
         else if (metadata.Recipients.Count > options.MaxRecipients) errors.Add($"At most {options.MaxRecipients} recipients.");
-        else if (metadata.Recipients.Any(r => string.IsNullOrWhiteSpace(r.Identifier))) errors.Add("Every recipient needs an 'identifier'.");
+        else CheckRecipients(metadata.Recipients, errors);
+        if (metadata.From is { } from && !TextRules.IsIdentifier(from.Trim())) errors.Add("'from' contains white space or characters that cannot be recorded.");
         if (metadata.Subject is { Length: > 998 }) errors.Add("'subject' is at most 998 characters.");
+        if (metadata.Subject is { } subject && !TextRules.IsRecordable(subject)) errors.Add("'subject' contains control characters.");
         if (metadata.SenderReference is { Length: > 256 }) errors.Add("'senderReference' is at most 256 characters.");
+        if (metadata.SenderReference is { } reference && !TextRules.IsRecordable(reference)) errors.Add("'senderReference' contains control characters.");
         var mode = ParseMode(metadata.ConsignmentMode, errors);
         if (errors.Count > 0) throw Invalid(errors);
 
@@ -28,10 +31,36 @@ public sealed class MetadataValidator(ErdsDbContext db, SubmissionOptions option
             throw Problems.Problems.Forbidden($"'{metadata.From}' is not a mailbox of your organisation.");
         }
         var recipients = metadata.Recipients!
-            .Select(r => new RecipientInput { Identifier = r.Identifier!.Trim(), Scheme = string.IsNullOrWhiteSpace(r.Scheme) ? "mailto" : r.Scheme.Trim() })
+            .Select(r => new RecipientInput { Identifier = r!.Identifier!.Trim(), Scheme = string.IsNullOrWhiteSpace(r.Scheme) ? "mailto" : r.Scheme.Trim() })
             .ToList();
         // The sender address is the one given, not the registered spelling: it is never rewritten.
         return new SubmissionDraft(mailbox, metadata.From!.Trim(), recipients, metadata.Subject, metadata.SenderReference, mode, metadata.ExpiresAt);
+    }
+
+    private static void CheckRecipients(List<RecipientInput?> recipients, List<string> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var recipient in recipients)
+        {
+            if (string.IsNullOrWhiteSpace(recipient?.Identifier))
+            {
+                errors.Add("Every recipient needs an 'identifier'.");
+                return;
+            }
+            var identifier = recipient.Identifier.Trim();
+            var scheme = string.IsNullOrWhiteSpace(recipient.Scheme) ? "mailto" : recipient.Scheme.Trim();
+            if (identifier.Length > 320 || scheme.Length > 64 || !TextRules.IsIdentifier(identifier) || !TextRules.IsIdentifier(scheme))
+            {
+                errors.Add($"Recipient identifiers are at most 320 characters, schemes at most 64, without white space or control characters.");
+                return;
+            }
+            // The same mailbox twice would make two deliveries nobody can tell apart.
+            if (!seen.Add(scheme + ":" + Mailbox.KeyOf(identifier)))
+            {
+                errors.Add($"Recipient '{identifier}' is listed twice.");
+                return;
+            }
+        }
     }
 
     private static ConsignmentMode ParseMode(string? value, List<string> errors)

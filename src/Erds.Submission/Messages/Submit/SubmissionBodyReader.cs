@@ -94,11 +94,28 @@ public sealed class SubmissionBodyReader
             }
             if (++ordinal > _maxParts) throw Problems.Problems.MalformedRequest($"A submission has at most {_maxParts} parts.");
             hasBody |= name == "body";
-            var contentType = string.IsNullOrWhiteSpace(section.ContentType) ? "application/octet-stream" : section.ContentType;
+            var contentType = ContentTypeOf(section, ordinal + 1);
             var partId = name == "body" ? "body" : $"attachment-{ordinal - (hasBody ? 1 : 0)}";
             await sink(new IncomingPart(ordinal, partId, name == "body" ? null : SafeFileName(fileName!), contentType), section.Body);
         }
         return ordinal;
+    }
+
+    // The media type goes into evidence and into the recipient's response headers: only a well-formed
+    // one is accepted, and it is kept in its normalised form.
+    private static string ContentTypeOf(MultipartSection section, int partNumber)
+    {
+        if (string.IsNullOrWhiteSpace(section.ContentType)) return "application/octet-stream";
+        if (!MediaTypeHeaderValue.TryParse(section.ContentType, out var mediaType) || mediaType.MediaType.Value?.Contains('/') != true)
+        {
+            throw Problems.Problems.MalformedRequest($"Part {partNumber} has an invalid Content-Type.");
+        }
+        var normalised = mediaType.ToString();
+        if (normalised.Length > 255 || normalised.Any(char.IsControl))
+        {
+            throw Problems.Problems.MalformedRequest($"Part {partNumber} has an invalid Content-Type.");
+        }
+        return normalised;
     }
 
     private async Task<MultipartSection?> NextSectionAsync(CancellationToken cancellationToken)

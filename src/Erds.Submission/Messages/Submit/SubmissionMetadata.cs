@@ -5,7 +5,7 @@ public sealed record SubmissionMetadata
 {
     // The sender mailbox, exactly as registered; it appears unchanged in evidence.
     public string? From { get; init; }
-    public List<RecipientInput>? Recipients { get; init; }
+    public List<RecipientInput?>? Recipients { get; init; }
     public string? Subject { get; init; }
 
     // The sender's own reference, e.g. a case number.
