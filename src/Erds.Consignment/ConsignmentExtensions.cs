@@ -30,6 +30,7 @@ public static class ConsignmentExtensions
         builder.Services.AddScoped<ConsignmentService>();
         builder.Services.AddScoped<ExpiryService>();
         builder.Services.AddScoped<RetentionService>();
+        builder.Services.AddScoped<ConsignmentReconciler>();
         builder.Services.AddHostedService<HousekeepingMonitor>();
         return builder;
     }

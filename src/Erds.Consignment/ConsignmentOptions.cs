@@ -10,6 +10,10 @@ public sealed class ConsignmentOptions
     // How often expired deliveries and content past its retention are looked for.
     public TimeSpan ExpiryScanInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    // How long a retrieval that began before the deadline may take before the delivery is closed as
+    // expired all the same (a 1 GiB download on a slow line).
+    public TimeSpan RetrievalGrace { get; set; } = TimeSpan.FromHours(2);
+
     // How long content is kept after its delivery ended (handed over, refused or expired).
     public TimeSpan ContentRetention { get; set; } = TimeSpan.FromDays(30);
 }

@@ -1,3 +1,4 @@
+using Erds.Consignment.Consign;
 using Erds.Consignment.Expire;
 using Erds.Consignment.Retention;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,8 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace Erds.Consignment;
 
-// On a fixed interval of the injected clock: close expired deliveries, then delete content whose
-// retention period has passed.
+// On a fixed interval of the injected clock: resume stalled consignments, close expired deliveries,
+// then delete content whose retention period has passed.
 public sealed class HousekeepingMonitor(IServiceScopeFactory scopes, IOptions<ConsignmentOptions> options, TimeProvider time, ILogger<HousekeepingMonitor> logger)
     : BackgroundService
 {
@@ -20,6 +21,7 @@ public sealed class HousekeepingMonitor(IServiceScopeFactory scopes, IOptions<Co
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ConsignmentReconciler>().ReconcileAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<ExpiryService>().ExpireDueAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<RetentionService>().PurgeDueAsync(stoppingToken);
             }

@@ -3,6 +3,7 @@ using Erds.Evidence.Pki;
 using Erds.Evidence.Signing;
 using Erds.Evidence.Timestamping;
 using Erds.EvidenceService.Issue;
+using Erds.EvidenceService.Reconcile;
 using Erds.Persistence;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,8 @@ public static class EvidenceServiceExtensions
         builder.Services.AddSingleton<ITimestampClient>(services => TimestampClientFactory.Create(services));
         builder.Services.AddSingleton<EvidenceIssuer>();
         builder.Services.AddScoped<EvidenceIssuanceService>();
+        builder.Services.AddScoped<EvidenceReconciler>();
+        builder.Services.AddHostedService<EvidenceReconciliationMonitor>();
         return builder;
     }
 

@@ -38,11 +38,12 @@ public sealed class DeliveryFlowTests(ProviderFixture fixture) : IClassFixture<P
             Assert.Equal(messageId.ToString(), document.MessageIdentifier);
             // The sender address is the one given, letter for letter.
             Assert.Equal("Griffie@Rechtbank.example", document.Sender.Identifier);
-            Assert.Equal("urn:erds:authn:api-token", document.Sender.Authentication!.Method);
-            Assert.Equal("http://eidas.europa.eu/LoA/substantial", document.Sender.Authentication.AssuranceLevel);
             Assert.Contains(document.Sender.Identity, a => a.Name == "LegalName" && a.Value == "Rechtbank Amsterdam");
-            // The clerk whose token was used acted for the functional mailbox.
+            // The clerk whose token was used acted for the functional mailbox, and is the one who authenticated.
             Assert.Equal("clerk@rechtbank.example", document.SenderDelegate!.Identifier);
+            Assert.Null(document.Sender.Authentication);
+            Assert.Equal("urn:erds:authn:api-token", document.SenderDelegate.Authentication!.Method);
+            Assert.Equal("http://eidas.europa.eu/LoA/substantial", document.SenderDelegate.Authentication.AssuranceLevel);
             Assert.Equal(parts.Select(p => p.PartId), document.ContentParts.Select(c => c.Identifier));
             Assert.Equal(parts.Select(p => p.ActualSha256), document.ContentParts.Select(c => Convert.ToHexStringLower(c.Sha256)));
         }

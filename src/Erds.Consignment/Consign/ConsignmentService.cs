@@ -2,6 +2,7 @@ using Erds.Consignment.Notify;
 using Erds.Evidence.Model;
 using Erds.Persistence;
 using Erds.Persistence.Entities;
+using Erds.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ namespace Erds.Consignment.Consign;
 // Safe to run again for the same message: only recipients still pending are consigned, only those
 // not yet notified are notified.
 public sealed class ConsignmentService(
-    ErdsDbContext db, INotificationSender notifications, IOptions<ConsignmentOptions> options, TimeProvider time, ILogger<ConsignmentService> logger)
+    ErdsDbContext db, INotificationSender notifications, OutboxSignal outbox, IOptions<ConsignmentOptions> options, TimeProvider time,
+    ILogger<ConsignmentService> logger)
 {
     public async Task ConsignAsync(Guid messageId, CancellationToken cancellationToken)
     {
@@ -36,15 +38,24 @@ public sealed class ConsignmentService(
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        foreach (var recipient in message.Recipients.Where(r => r.NotifiedAt is null && r.MailboxId is not null
-                     && r.Status is RecipientStatus.Consigned or RecipientStatus.AwaitingAcceptance))
+        var toNotify = message.Recipients
+            .Where(r => r.NotifiedAt is null && r.MailboxId is not null && r.Status is RecipientStatus.Consigned or RecipientStatus.AwaitingAcceptance)
+            .Select(r => r.Index).ToList();
+        foreach (var index in toNotify)
         {
-            await NotifyAsync(message, recipient, cancellationToken);
+            await NotifyAsync(messageId, index, cancellationToken);
         }
     }
 
-    private async Task NotifyAsync(Message message, MessageRecipient recipient, CancellationToken cancellationToken)
+    // Each recipient on its own, from fresh state: one failing address does not keep the others
+    // from being notified, and a recipient who already acted is not asked again.
+    private async Task NotifyAsync(Guid messageId, int recipientIndex, CancellationToken cancellationToken)
     {
+        db.ChangeTracker.Clear();
+        var message = await db.Messages.AsNoTracking().Include(m => m.Recipients).SingleAsync(m => m.Id == messageId, cancellationToken);
+        var recipient = message.Recipients.Single(r => r.Index == recipientIndex);
+        if (recipient.NotifiedAt is not null || recipient.Status is not (RecipientStatus.Consigned or RecipientStatus.AwaitingAcceptance)) return;
+
         var mailbox = await db.Mailboxes.AsNoTracking().SingleAsync(m => m.Id == recipient.MailboxId, cancellationToken);
         var sender = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == message.SenderOrganisationId, cancellationToken);
         var asksForAcceptance = message.ConsignmentMode == ConsignmentMode.Consent;
@@ -59,22 +70,36 @@ public sealed class ConsignmentService(
             await notifications.SendAsync(notification, cancellationToken);
             outcome = asksForAcceptance ? EvidenceEvent.NotificationForAcceptance : EvidenceEvent.ConsignmentNotification;
         }
-        catch (NotificationFailedException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Whatever the mail system said (refused, unreachable, a malformed address), the attempt
+            // failed and that is what the evidence records.
             logger.LogWarning(ex, "Notification for message {MessageId} recipient {RecipientIndex} failed", message.Id, recipient.Index);
             outcome = asksForAcceptance ? EvidenceEvent.NotificationForAcceptanceFailure : EvidenceEvent.ConsignmentNotificationFailure;
             reason = EventReason.Of("R_ERDS_Unreachable", "The notification could not be handed to the mail system.");
         }
+        await RecordNotificationAsync(message, recipient, outcome, reason, cancellationToken);
+    }
+
+    // NotifiedAt is claimed with a conditional update, independent of the recipient's version, so a
+    // recipient accepting at the same moment neither blocks the record nor gets it twice.
+    private async Task RecordNotificationAsync(Message message, MessageRecipient recipient, EvidenceEvent outcome, EventReason? reason, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        recipient.NotifiedAt = now;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.MessageRecipients
+            .Where(r => r.Id == recipient.Id && r.NotifiedAt == null)
+            .ExecuteUpdateAsync(update => update.SetProperty(r => r.NotifiedAt, now), cancellationToken);
+        if (claimed == 0) return;
         db.Record(RecipientEvent(message, recipient, outcome, now, reason), now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            outbox.Notify();
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
-            // A redelivered request already recorded this notification.
             db.ChangeTracker.Clear();
         }
     }

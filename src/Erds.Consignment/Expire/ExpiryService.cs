@@ -4,49 +4,66 @@ using Erds.Persistence;
 using Erds.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Erds.Consignment.Expire;
 
 // Closes deliveries whose time ran out: a consent-mode message nobody accepted or refused ends in
-// AcceptanceRejectionExpiry, content nobody retrieved in ContentHandoverFailure.
-public sealed class ExpiryService(ErdsDbContext db, TimeProvider time, ILogger<ExpiryService> logger)
+// AcceptanceRejectionExpiry, content nobody retrieved in ContentHandoverFailure. Each message is
+// loaded and saved on its own: a recipient who acts at the last moment wins, and the scan moves on
+// without carrying anything of the lost race into the next message.
+public sealed class ExpiryService(ErdsDbContext db, IOptions<ConsignmentOptions> options, TimeProvider time, ILogger<ExpiryService> logger)
 {
     public async Task<int> ExpireDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var due = await db.Messages.Include(m => m.Recipients)
+        // A retrieval that started before the deadline is given time to finish.
+        var retrievalCutoff = now - options.Value.RetrievalGrace;
+        var due = await db.Messages.AsNoTracking()
             .Where(m => m.Status == MessageStatus.Accepted && m.ExpiresAt != null && m.ExpiresAt <= now
-                        && m.Recipients.Any(r => r.Status == RecipientStatus.Consigned || r.Status == RecipientStatus.AwaitingAcceptance))
-            .OrderBy(m => m.ExpiresAt).Take(200)
+                        && m.Recipients.Any(r => r.Status == RecipientStatus.AwaitingAcceptance
+                                                 || (r.Status == RecipientStatus.Consigned && (r.RetrievalStartedAt == null || r.RetrievalStartedAt <= retrievalCutoff))))
+            .OrderBy(m => m.ExpiresAt).Select(m => m.Id).Take(200)
             .ToListAsync(cancellationToken);
         var expired = 0;
-        foreach (var message in due)
+        foreach (var messageId in due)
         {
-            foreach (var recipient in message.Recipients.Where(r => r.Status is RecipientStatus.Consigned or RecipientStatus.AwaitingAcceptance))
-            {
-                var evidenceEvent = recipient.Status == RecipientStatus.AwaitingAcceptance
-                    ? EvidenceEvent.AcceptanceRejectionExpiry
-                    : EvidenceEvent.ContentHandoverFailure;
-                recipient.TransitionTo(RecipientStatus.Expired);
-                var reason = EventReason.Expired($"Not {(evidenceEvent == EvidenceEvent.ContentHandoverFailure ? "retrieved" : "accepted or refused")} before {message.ExpiresAt:O}.");
-                db.Record(ConsignmentService.RecipientEvent(message, recipient, evidenceEvent, now, reason), now);
-                expired++;
-            }
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-            }
-            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-            {
-                // The recipient acted at the very last moment; their event stands.
-                db.ChangeTracker.Clear();
-            }
+            expired += await ExpireAsync(messageId, now, retrievalCutoff, cancellationToken);
         }
         if (expired > 0) logger.LogInformation("Expired {Count} deliveries", expired);
         return expired;
+    }
+
+    private async Task<int> ExpireAsync(Guid messageId, DateTimeOffset now, DateTimeOffset retrievalCutoff, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var message = await db.Messages.Include(m => m.Recipients).SingleAsync(m => m.Id == messageId, cancellationToken);
+        var expired = 0;
+        foreach (var recipient in message.Recipients.Where(r => r.Status == RecipientStatus.AwaitingAcceptance
+                     || (r.Status == RecipientStatus.Consigned && (r.RetrievalStartedAt is null || r.RetrievalStartedAt <= retrievalCutoff))))
+        {
+            var evidenceEvent = recipient.Status == RecipientStatus.AwaitingAcceptance
+                ? EvidenceEvent.AcceptanceRejectionExpiry
+                : EvidenceEvent.ContentHandoverFailure;
+            recipient.TransitionTo(RecipientStatus.Expired);
+            var deadline = message.ExpiresAt!.Value.UtcDateTime;
+            var reason = EventReason.Expired(evidenceEvent == EvidenceEvent.ContentHandoverFailure
+                ? $"Not retrieved before {deadline:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}."
+                : $"Neither accepted nor refused before {deadline:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}.");
+            db.Record(ConsignmentService.RecipientEvent(message, recipient, evidenceEvent, now, reason), now);
+            expired++;
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return expired;
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || UniqueViolation.Is(ex))
+        {
+            // A recipient acted at the very last moment; their event stands and the next scan looks again.
+            logger.LogInformation("Expiry of message {MessageId} lost a race with its recipient; rescanned next time", messageId);
+            db.ChangeTracker.Clear();
+            return 0;
+        }
     }
 }

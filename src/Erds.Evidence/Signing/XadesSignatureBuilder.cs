@@ -19,7 +19,7 @@ internal static class XadesSignatureBuilder
 
         var signedProperties = XmlBuilder.With(x.Xades("SignedProperties",
             x.Xades("SignedSignatureProperties",
-                x.Xades("SigningTime", signingTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
+                x.Xades("SigningTime", signingTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)),
                 x.Xades("SigningCertificateV2", x.Xades("Cert",
                     x.Xades("CertDigest", DigestMethod(x), x.Ds("DigestValue", Convert.ToBase64String(SHA256.HashData(signer.Certificate.RawData)))),
                     x.Xades("IssuerSerialV2", Convert.ToBase64String(IssuerSerialV2.Encode(signer.Certificate)))))),

@@ -25,8 +25,14 @@ public static class EvidenceComposer
             IssuerPolicyIds = facts.PolicyIds,
             Issuer = new IssuerDetails(facts.ProviderName, facts.SealCertificate),
             Sender = Sender(facts),
+            // A person who acted for a functional mailbox is the one who authenticated: the
+            // authentication details are theirs; the mailbox stays the sender.
             SenderDelegate = facts.SubmittedBy is { } user
-                ? new PartyDetails { Identifier = user.Email, IdentifierScheme = MailtoScheme, Identity = [IdentityAttribute.LegalName(user.Name)] }
+                ? new PartyDetails
+                {
+                    Identifier = user.Email, IdentifierScheme = MailtoScheme, Identity = [IdentityAttribute.LegalName(user.Name)],
+                    Authentication = SenderAuthentication(message),
+                }
                 : null,
             Recipients = message.Recipients.OrderBy(r => r.Index).Select(r => Recipient(r, facts)).ToList(),
             SubmissionTime = message.SubmittedAt,
@@ -49,10 +55,12 @@ public static class EvidenceComposer
             Identifier = facts.Message.SenderAddress,
             IdentifierScheme = MailtoScheme,
             Identity = identity,
-            Authentication = new AuthenticationInfo(
-                facts.Message.SenderAssuranceLevel, facts.Message.SenderAuthenticationMethod, facts.Message.SenderAuthenticationTime),
+            Authentication = facts.SubmittedBy is null ? SenderAuthentication(facts.Message) : null,
         };
     }
+
+    private static AuthenticationInfo SenderAuthentication(Message message) =>
+        new(message.SenderAssuranceLevel, message.SenderAuthenticationMethod, message.SenderAuthenticationTime);
 
     private static PartyDetails Recipient(MessageRecipient recipient, EvidenceFacts facts)
     {

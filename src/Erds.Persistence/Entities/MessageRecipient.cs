@@ -24,6 +24,16 @@ public sealed class MessageRecipient
     public DateTimeOffset? DecidedAt { get; set; }
     public DateTimeOffset? HandedOverAt { get; set; }
 
+    // When the recipient began retrieving the content; expiry waits for a retrieval in progress.
+    public DateTimeOffset? RetrievalStartedAt { get; private set; }
+
+    // Claims the delivery for a retrieval: bumps the version, so an expiry racing it loses.
+    public void BeginRetrieval(DateTimeOffset now)
+    {
+        RetrievalStartedAt = now;
+        Version++;
+    }
+
     public void TransitionTo(RecipientStatus status)
     {
         Status = status;

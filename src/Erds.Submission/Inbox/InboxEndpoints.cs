@@ -51,6 +51,7 @@ public static class InboxEndpoints
         var caller = Caller.From(http.User);
         var copy = await inbox.FindAsync(caller, messageId, mailbox, cancellationToken);
         inbox.EnsureContentAvailable(copy);
+        await inbox.BeginRetrievalAsync(copy, cancellationToken);
         await writer.WriteAllAsync(http.Response, copy.Message, cancellationToken);
         await inbox.RecordHandoverAsync(caller, copy, CancellationToken.None);
     }

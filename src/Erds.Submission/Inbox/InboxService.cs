@@ -84,6 +84,15 @@ public sealed class InboxService(ErdsDbContext db, TimeProvider time, ILogger<In
         await SaveOnceAsync(copy, cancellationToken);
     }
 
+    // Before the first byte goes out: claims the delivery, so the expiry scan cannot close it while the
+    // content is on its way (which would leave a handover that the evidence calls a failure).
+    public async Task BeginRetrievalAsync(RecipientCopy copy, CancellationToken cancellationToken)
+    {
+        if (copy.Recipient.Status != RecipientStatus.Consigned) return;
+        copy.Recipient.BeginRetrieval(time.GetUtcNow());
+        if (!await TrySaveAsync(copy, cancellationToken)) throw InboxProblems.Expired();
+    }
+
     // Called after the last byte of the content went out. A second retrieval changes nothing.
     public async Task RecordHandoverAsync(Caller caller, RecipientCopy copy, CancellationToken cancellationToken)
     {
@@ -92,7 +101,12 @@ public sealed class InboxService(ErdsDbContext db, TimeProvider time, ILogger<In
         copy.Recipient.TransitionTo(RecipientStatus.HandedOver);
         copy.Recipient.HandedOverAt = now;
         db.Record(ActorEvent(copy, EvidenceEvent.ContentHandover, now, caller, null), now);
-        if (!await TrySaveAsync(copy, cancellationToken)) return;
+        if (!await TrySaveAsync(copy, cancellationToken))
+        {
+            logger.LogError("Message {MessageId} was retrieved completely by recipient {RecipientIndex} after its delivery had been closed; no handover recorded",
+                copy.Message.Id, copy.Recipient.Index);
+            return;
+        }
         logger.LogInformation("Message {MessageId} handed over to recipient {RecipientIndex}", copy.Message.Id, copy.Recipient.Index);
     }
 

@@ -22,8 +22,12 @@ public sealed class TestProvider : WebApplicationFactory<Program>
 
     public string RootCertificatePath => Path.Combine(DataDirectory, "pki", "root-ca.pem");
 
+    // Extra configuration for one test class, e.g. a mail server.
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Erds:Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Erds:Submission:MaxMessageBytes", MaxMessageBytes.ToString());

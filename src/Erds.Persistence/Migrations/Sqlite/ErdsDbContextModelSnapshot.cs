@@ -396,6 +396,9 @@ namespace Erds.Persistence.Migrations.Sqlite
                     b.Property<long?>("NotifiedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RetrievalStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)

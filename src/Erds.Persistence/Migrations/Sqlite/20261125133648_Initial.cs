@@ -231,7 +231,8 @@ namespace Erds.Persistence.Migrations.Sqlite
                     ConsignedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     NotifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    HandedOverAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    HandedOverAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RetrievalStartedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Erds.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(ErdsDbContext))]
-    [Migration("20261125131104_Initial")]
+    [Migration("20261125133648_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -397,6 +397,9 @@ namespace Erds.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetrievalStartedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")

@@ -1,0 +1,36 @@
+using Erds.Evidence.Model;
+using Erds.Persistence;
+using Erds.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Erds.Consignment.Consign;
+
+// The safety net under the bus: a message whose acceptance is proven but whose recipients were never
+// consigned or notified (the announcement was lost with a crashed process, or ended in an error
+// queue) is taken up again. Consignment is idempotent, so doing it twice is harmless.
+public sealed class ConsignmentReconciler(ErdsDbContext db, ConsignmentService consignment, TimeProvider time, ILogger<ConsignmentReconciler> logger)
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - Patience;
+        var acceptance = EvidenceEvent.SubmissionAcceptance.Name;
+        var stalled = await db.Messages.AsNoTracking()
+            .Where(m => m.Status == MessageStatus.Accepted && m.SubmittedAt <= cutoff
+                        && m.Recipients.Any(r => r.MailboxId != null
+                                                 && (r.Status == RecipientStatus.Pending
+                                                     || ((r.Status == RecipientStatus.Consigned || r.Status == RecipientStatus.AwaitingAcceptance) && r.NotifiedAt == null)))
+                        && db.Evidence.Any(e => e.MessageId == m.Id && e.EventName == acceptance))
+            .OrderBy(m => m.SubmittedAt).Select(m => m.Id).Take(100)
+            .ToListAsync(cancellationToken);
+        foreach (var messageId in stalled)
+        {
+            logger.LogWarning("Message {MessageId} stalled before consignment or notification; resuming", messageId);
+            db.ChangeTracker.Clear();
+            await consignment.ConsignAsync(messageId, cancellationToken);
+        }
+        return stalled.Count;
+    }
+}

@@ -1,0 +1,40 @@
+using Erds.Contracts;
+using Erds.Persistence;
+using Erds.Persistence.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Erds.EvidenceService.Reconcile;
+
+// The safety net under the bus: every delivery event must end with its evidence. An event still
+// without evidence after a while (its announcement was lost with a crashed process, or exhausted its
+// retries while the timestamp authority was down) is announced again. Issuance is idempotent.
+public sealed class EvidenceReconciler(ErdsDbContext db, TimeProvider time, ILogger<EvidenceReconciler> logger)
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var cutoff = now - Patience;
+        var orphans = await db.DeliveryEvents.AsNoTracking()
+            .Where(e => e.OccurredAt <= cutoff && !db.Evidence.Any(x => x.DeliveryEventId == e.Id))
+            .OrderBy(e => e.OccurredAt).Take(100)
+            .ToListAsync(cancellationToken);
+        // Announced again only if no announcement is still waiting in the outbox.
+        var pending = await db.Outbox.Where(o => o.SentAt == null).Select(o => o.Body).ToListAsync(cancellationToken);
+        var announced = 0;
+        foreach (var orphan in orphans.Where(o => !pending.Any(body => body.Contains(o.Id.ToString(), StringComparison.Ordinal))))
+        {
+            logger.LogWarning("Delivery event {DeliveryEventId} ({EventName}) of message {MessageId} has no evidence yet; announcing it again",
+                orphan.Id, orphan.EventName, orphan.MessageId);
+            db.Enqueue(new DeliveryEventRecorded
+            {
+                DeliveryEventId = orphan.Id, MessageId = orphan.MessageId, RecipientIndex = orphan.RecipientIndex, EventName = orphan.EventName,
+            }, now);
+            announced++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return announced;
+    }
+}
