@@ -17,14 +17,21 @@ public sealed class RetentionService(
     {
         var now = time.GetUtcNow();
         var retention = options.Value.ContentRetention;
-        var candidates = await db.Messages.Include(m => m.Recipients)
+        // Due when every recipient's delivery ended before the cutoff: handed over, refused, or (for
+        // expired and failed ones) the message deadline. Filtered in the database, so a backlog of
+        // messages not yet due cannot hide the ones that are.
+        var cutoff = now - retention;
+        var due = await db.Messages.Include(m => m.Recipients)
             .Where(m => m.Status == MessageStatus.Accepted && m.ContentDeletedAt == null
-                        && !m.Recipients.Any(r => r.Status == RecipientStatus.Pending || r.Status == RecipientStatus.Consigned
-                                                  || r.Status == RecipientStatus.AwaitingAcceptance || r.Status == RecipientStatus.Accepted))
+                        && m.Recipients.All(r =>
+                            (r.Status == RecipientStatus.HandedOver && r.HandedOverAt <= cutoff)
+                            || (r.Status == RecipientStatus.Refused && r.DecidedAt <= cutoff)
+                            || ((r.Status == RecipientStatus.Expired || r.Status == RecipientStatus.Failed)
+                                && ((m.ExpiresAt != null && m.ExpiresAt <= cutoff) || (m.ExpiresAt == null && m.SubmittedAt <= cutoff)))))
             .OrderBy(m => m.SubmittedAt).Take(200)
             .ToListAsync(cancellationToken);
         var purged = 0;
-        foreach (var message in candidates.Where(m => FinishedAt(m) + retention <= now))
+        foreach (var message in due)
         {
             message.ContentDeletedAt = now;
             message.WrappedContentKey = null;
@@ -35,10 +42,4 @@ public sealed class RetentionService(
         }
         return purged;
     }
-
-    // When the last recipient's delivery ended: handed over, refused, or expired.
-    private static DateTimeOffset FinishedAt(Message message) => message.Recipients
-        .Select(r => r.HandedOverAt ?? r.DecidedAt ?? message.ExpiresAt ?? message.SubmittedAt)
-        .DefaultIfEmpty(message.SubmittedAt)
-        .Max();
 }
