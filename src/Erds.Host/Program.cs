@@ -4,24 +4,26 @@ using Erds.Persistence;
 using Erds.ServiceDefaults;
 using Erds.Submission;
 
-// The embedded provider: every service in one process, on SQLite and MassTransit's in-memory bus,
-// with a development PKI and timestamp authority generated on first start.
+// One binary for every deployment. By default (the embedded provider) all services run in this
+// process on SQLite and the in-memory bus, with a development PKI generated on first start.
+// Erds:Roles, Erds:Bus and Erds:Storage make it one service of the distributed mode instead.
 var builder = WebApplication.CreateBuilder(args);
+var roles = ErdsRoles.From(builder.Configuration);
 builder.AddServiceDefaults();
 builder.AddErdsPersistence();
 builder.AddOutboxDispatcher();
-builder.AddEvidenceService();
-builder.AddConsignment();
-builder.AddSubmissionApi();
-builder.AddInMemoryBus(bus =>
+if (roles.Submission) builder.AddSubmissionApi();
+if (roles.Evidence) builder.AddEvidenceService();
+if (roles.Consignment) builder.AddConsignment();
+builder.AddErdsBus(bus =>
 {
-    bus.AddEvidenceConsumers();
-    bus.AddConsignmentConsumers();
+    if (roles.Evidence) bus.AddEvidenceConsumers();
+    if (roles.Consignment) bus.AddConsignmentConsumers();
 });
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapSubmissionApi();
+if (roles.Submission) app.MapSubmissionApi();
 app.Run();
 
 public partial class Program;

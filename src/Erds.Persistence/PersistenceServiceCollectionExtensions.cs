@@ -30,12 +30,14 @@ public static class PersistenceServiceCollectionExtensions
         builder.Services.AddSingleton(services =>
             ContentKeyProtector.LoadOrCreate(services.GetRequiredService<IOptions<StorageOptions>>().Value.MasterKeyPath));
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<ErdsDbContext>("database", tags: ["ready"]);
         return builder;
     }
 
     /// Runs the outbox dispatcher in this process: every host that writes state changes needs one.
     public static IHostApplicationBuilder AddOutboxDispatcher(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<OutboxMetrics>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
         return builder;

@@ -28,6 +28,7 @@ public static class SubmissionApiExtensions
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddSingleton<SubmissionMetrics>();
         builder.Services.AddScoped<MessageSubmissionService>();
         builder.Services.AddScoped<InboxService>();
         builder.Services.AddSingleton<ContentResponseWriter>();

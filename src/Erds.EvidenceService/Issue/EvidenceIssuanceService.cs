@@ -13,7 +13,8 @@ namespace Erds.EvidenceService.Issue;
 // announce it in one transaction. A redelivered event finds its evidence already stored and stops;
 // the unique key on the delivery event makes a second evidence impossible even under a race.
 public sealed class EvidenceIssuanceService(
-    ErdsDbContext db, EvidenceIssuer issuer, IOptions<EvidenceServiceOptions> options, TimeProvider time, ILogger<EvidenceIssuanceService> logger)
+    ErdsDbContext db, EvidenceIssuer issuer, EvidenceMetrics metrics, IOptions<EvidenceServiceOptions> options, TimeProvider time,
+    ILogger<EvidenceIssuanceService> logger)
 {
     public async Task IssueAsync(Guid deliveryEventId, CancellationToken cancellationToken)
     {
@@ -23,7 +24,9 @@ public sealed class EvidenceIssuanceService(
             return;
         }
         var facts = await LoadFactsAsync(deliveryEventId, cancellationToken);
+        var sealing = time.GetTimestamp();
         var issued = await issuer.IssueAsync(EvidenceComposer.Compose(facts), cancellationToken);
+        var sealDuration = time.GetElapsedTime(sealing);
 
         var now = time.GetUtcNow();
         var record = new EvidenceRecord
@@ -57,6 +60,7 @@ public sealed class EvidenceIssuanceService(
             logger.LogInformation("Evidence for delivery event {DeliveryEventId} was issued concurrently; keeping the first", deliveryEventId);
             return;
         }
+        metrics.Issued(record.EventName, sealDuration, record.IssuedAt - record.EventTime);
         logger.LogInformation("Issued {EventName} evidence {EvidenceId} for message {MessageId} recipient {RecipientIndex}",
             record.EventName, record.Id, record.MessageId, record.RecipientIndex);
     }

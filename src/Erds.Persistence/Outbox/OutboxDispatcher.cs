@@ -11,7 +11,7 @@ namespace Erds.Persistence.Outbox;
 // Publishes what the outbox holds, in order, and marks each row sent only after the bus accepted it:
 // a crash between the two publishes it again, and consumers are idempotent for exactly that case.
 public sealed class OutboxDispatcher(
-    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, TimeProvider time, ILogger<OutboxDispatcher> logger)
+    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, OutboxMetrics metrics, TimeProvider time, ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -57,6 +57,7 @@ public sealed class OutboxDispatcher(
             var message = JsonSerializer.Deserialize(row.Body, type)!;
             await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
             row.SentAt = time.GetUtcNow();
+            metrics.Published(type.Name, row.SentAt.Value - row.CreatedAt);
             row.Attempts++;
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -17,7 +17,7 @@ namespace Erds.Submission.Messages.Submit;
 // transaction. Nothing half-written survives a failure.
 public sealed class MessageSubmissionService(
     ErdsDbContext db, ContentStore content, ContentKeyProtector keys, IOptions<SubmissionOptions> options,
-    TimeProvider time, ILogger<MessageSubmissionService> logger)
+    SubmissionMetrics metrics, TimeProvider time, ILogger<MessageSubmissionService> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private SubmissionOptions Options => options.Value;
@@ -220,6 +220,7 @@ public sealed class MessageSubmissionService(
             content.DeleteMessage(message.Id);
             throw Problems.Problems.IdempotencyKeyInProgress();
         }
+        metrics.Submitted(message.Status == MessageStatus.Accepted);
         logger.LogInformation("Message {MessageId} recorded as {Status} with {PartCount} parts for {RecipientCount} recipients",
             message.Id, message.Status, message.Parts.Count, message.Recipients.Count);
         return outcome;

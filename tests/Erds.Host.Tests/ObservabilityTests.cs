@@ -1,0 +1,39 @@
+using System.Net;
+using Erds.Host.Tests.Support;
+using Xunit;
+
+namespace Erds.Host.Tests;
+
+public sealed class ObservabilityTests(ProviderFixture fixture) : IClassFixture<ProviderFixture>
+{
+    [Fact]
+    public async Task Readiness_covers_the_database_and_the_bus()
+    {
+        using var response = await fixture.Provider.CreateClient().GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        using var live = await fixture.Provider.CreateClient().GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_show_submissions_evidence_and_outbox_delay_for_prometheus()
+    {
+        var messageId = await fixture.Court.SubmitAcceptedAsync(TestMessage.Between(fixture.Parties.Court, fixture.Parties.Firm));
+        await fixture.Court.WaitForEvidenceAsync(messageId, "SubmissionAcceptance");
+
+        var text = "";
+        for (var attempt = 0; attempt < 50 && !text.Contains("erds_evidence_issued"); attempt++)
+        {
+            text = await fixture.Provider.CreateClient().GetStringAsync("/metrics");
+            await Task.Delay(100);
+        }
+        Assert.Contains("erds_messages_submitted", text);
+        Assert.Contains("outcome=\"accepted\"", text);
+        Assert.Contains("erds_evidence_issued", text);
+        Assert.Contains("event=\"SubmissionAcceptance\"", text);
+        Assert.Contains("erds_evidence_seal_duration", text);
+        Assert.Contains("erds_outbox_delay", text);
+        Assert.Contains("http_server_request_duration", text);
+    }
+}
