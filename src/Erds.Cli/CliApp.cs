@@ -20,5 +20,6 @@ public static class CliApp
         EvidenceCommands.Create(),
         InboxCommands.Create(),
         VerifyCommand.Create(),
+        FaultCommands.Create(),
     };
 }
