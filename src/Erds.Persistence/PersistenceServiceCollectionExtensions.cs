@@ -1,6 +1,8 @@
 using Erds.Persistence.Content;
 using Erds.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +26,11 @@ public static class PersistenceServiceCollectionExtensions
             var connectionString = builder.Configuration.GetConnectionString("Erds") ?? storage.SqliteConnectionString;
             options.UseSqlite(connectionString);
             options.AddInterceptors(services.GetRequiredService<OutboxSaveChangesInterceptor>());
+            // A unique-key violation is how a duplicate is refused, and callers handle it; EF would
+            // log every one as an error first. Unhandled ones still surface through the caller.
+            options.ConfigureWarnings(warnings => warnings
+                .Log((CoreEventId.SaveChangesFailed, LogLevel.Debug))
+                .Log((RelationalEventId.CommandError, LogLevel.Debug)));
         });
         builder.Services.AddSingleton(services =>
             new ContentStore(services.GetRequiredService<IOptions<StorageOptions>>().Value.ContentDirectory));
