@@ -11,6 +11,7 @@ internal sealed class SafeFileNames
 {
     // File systems allow 255 bytes per name; the rest leaves room for " (n)".
     private const int MaxNameBytes = 240;
+    private static readonly char[] Invalid = Path.GetInvalidFileNameChars();
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
 
     public string Claim(string? senderName, string fallback)
@@ -39,7 +40,7 @@ internal sealed class SafeFileNames
         Rune.IsControl(rune)
         || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format // e.g. right-to-left override: "fdp.exe" shown as "exe.pdf"
         || rune.Value is '/' or '\\'
-        || (rune.IsBmp && Path.GetInvalidFileNameChars().Contains((char)rune.Value));
+        || (rune.IsBmp && Invalid.Contains((char)rune.Value));
 
     private static string Shorten(string name)
     {
