@@ -118,6 +118,30 @@ public sealed class SubmissionRejectionTests(ProviderFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Attachment_file_name_with_a_control_character_gets_400_and_rejection_evidence()
+    {
+        var submission = TestMessage.Between(P.Court, P.Firm);
+        var attachment = new StringContent("%PDF-1.7");
+        // RFC 5987 encoding is how a control character gets through the header at all.
+        attachment.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data")
+        {
+            Name = "\"attachment\"",
+            FileNameStar = "dagvaarding\u001b[8m.pdf",
+        };
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(submission.MetadataJson(), Encoding.UTF8, "application/json"), "metadata" },
+            attachment,
+        };
+        using var response = await fixture.Court.SubmitAsync(submission, content: content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ErdsApi.ProblemAsync(response);
+        Assert.Equal("urn:erds:problem:malformed-request", problem.GetProperty("type").GetString());
+        await fixture.Court.WaitForEvidenceAsync(problem.GetProperty("messageId").GetGuid(), "SubmissionRejection");
+    }
+
+    [Fact]
     public async Task Submission_that_is_not_multipart_gets_415()
     {
         using var response = await fixture.Court.SubmitAsync(new TestMessage(), content: new StringContent("{}", Encoding.UTF8, "application/json"));

@@ -81,6 +81,21 @@ public sealed class ContentStoreTests : IDisposable
         Assert.Throws<ContentIntegrityException>(() => Read(1));
     }
 
+    // Once the database says a message was accepted, its content must survive a power cut: the part
+    // is on disk, not in the page cache, when Complete() returns.
+    [Fact]
+    public void Completing_a_part_flushes_it_to_disk()
+    {
+        Directory.CreateDirectory(_root);
+        var file = new DiskFlushRecordingFileStream(Path.Combine(_root, "0001.part"));
+        using (var stream = new EncryptingWriteStream(file, _key, _messageId, 1))
+        {
+            stream.Write(RandomNumberGenerator.GetBytes(100_000));
+            stream.Complete();
+            Assert.Equal(file.Length, file.LengthFlushedToDisk);
+        }
+    }
+
     [Fact]
     public void Another_key_cannot_read()
     {
@@ -124,5 +139,16 @@ public sealed class ContentStoreTests : IDisposable
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         return buffer.ToArray();
+    }
+
+    private sealed class DiskFlushRecordingFileStream(string path) : FileStream(path, FileMode.CreateNew, FileAccess.Write)
+    {
+        public long LengthFlushedToDisk { get; private set; } = -1;
+
+        public override void Flush(bool flushToDisk)
+        {
+            base.Flush(flushToDisk);
+            if (flushToDisk) LengthFlushedToDisk = Length;
+        }
     }
 }

@@ -3,10 +3,11 @@ using System.Security.Cryptography;
 namespace Erds.Persistence.Content;
 
 // Write-only stream: plaintext in, encrypted segments out. Complete() writes the final segment, which may
-// be empty; disposing without Complete() leaves a file that reading reports as truncated.
+// be empty, and flushes the file to disk; disposing without Complete() leaves a file that reading
+// reports as truncated.
 public sealed class EncryptingWriteStream : Stream
 {
-    private readonly Stream _inner;
+    private readonly FileStream _inner;
     private readonly AesGcm _aes;
     private readonly Guid _messageId;
     private readonly int _partOrdinal;
@@ -17,7 +18,7 @@ public sealed class EncryptingWriteStream : Stream
     private long _length;
     private bool _completed;
 
-    public EncryptingWriteStream(Stream inner, byte[] key, Guid messageId, int partOrdinal)
+    public EncryptingWriteStream(FileStream inner, byte[] key, Guid messageId, int partOrdinal)
     {
         _inner = inner;
         _aes = new AesGcm(key, ContentEncryption.TagSize);
@@ -69,12 +70,14 @@ public sealed class EncryptingWriteStream : Stream
         _filled = 0;
     }
 
-    // Seals the last segment: only a completed part can be read back.
+    // Seals the last segment: only a completed part can be read back. The part is then on disk, not only
+    // in the page cache: the database commit that accepts the message follows, and from then on the
+    // content must survive a power cut.
     public void Complete()
     {
         if (_completed) return;
         SealSegment(isLast: true);
-        _inner.Flush();
+        _inner.Flush(flushToDisk: true);
         _completed = true;
     }
 

@@ -16,13 +16,20 @@ public static class ExternalTool
 
     public static async Task<(int ExitCode, string Output)> RunFileAsync(string file, params string[] arguments)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        var (exitCode, stdout, stderr) = await RunAsync(new ProcessStartInfo(file, arguments));
+        return (exitCode, stdout + stderr);
+    }
+
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(ProcessStartInfo start)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     public static string RepositoryRoot()

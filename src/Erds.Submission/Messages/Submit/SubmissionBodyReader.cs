@@ -152,8 +152,14 @@ public sealed class SubmissionBodyReader
     }
 
     // Keeps the name the sender gave, minus any path, so it cannot steer where a recipient saves it.
+    // Control characters are refused rather than stored: the name is shown to the recipient (message
+    // views, their terminal), where an escape sequence or line break could forge what they read.
     private static string SafeFileName(string fileName)
     {
+        foreach (var c in fileName)
+        {
+            if (char.IsControl(c)) throw Problems.Problems.MalformedRequest($"An attachment file name contains the control character U+{(int)c:X4}.");
+        }
         var name = fileName.Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..].Trim();
         if (name.Length == 0 || name is "." or "..") throw Problems.Problems.MalformedRequest("An attachment file name is empty.");
