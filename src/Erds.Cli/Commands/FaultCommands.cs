@@ -14,11 +14,8 @@ internal static class FaultCommands
 
     public static Command Create()
     {
-        var broker = new Option<Uri>("--broker")
-        {
-            Description = "RabbitMQ of the deployment (default: $ERDS_RABBITMQ or amqp://guest:guest@127.0.0.1:5672/).",
-            DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("ERDS_RABBITMQ") is { Length: > 0 } s ? s : "amqp://guest:guest@127.0.0.1:5672/"),
-        };
+        var broker = CommonOptions.UriOption("--broker", "RabbitMQ of the deployment (default: $ERDS_RABBITMQ or amqp://guest:guest@127.0.0.1:5672/).",
+            "ERDS_RABBITMQ", "amqp://guest:guest@127.0.0.1:5672/", "amqp", "amqps");
         var list = new Command("list", "Count the faulted messages of every service queue.") { broker };
         CliAction.Set(list, async (parse, cancellationToken) =>
         {
