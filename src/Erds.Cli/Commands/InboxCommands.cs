@@ -20,7 +20,10 @@ internal static class InboxCommands
             var query = parse.GetValue(mailbox) is { } m ? $"?mailbox={Uri.EscapeDataString(m)}" : "";
             foreach (var item in (await client.GetJsonAsync("/api/v1/inbox" + query, cancellationToken)).EnumerateArray())
             {
-                Console.WriteLine($"{item.GetProperty("messageId")}\t{item.GetProperty("status")}\tfrom {item.GetProperty("from")}\tto {item.GetProperty("mailbox")}\t{item.GetProperty("subject")}");
+                // Sender-chosen text: printed escaped so it cannot steer the terminal.
+                string[] fields = [$"{item.GetProperty("messageId")}", $"{item.GetProperty("status")}", $"from {item.GetProperty("from")}",
+                    $"to {item.GetProperty("mailbox")}", $"{item.GetProperty("subject")}"];
+                Console.WriteLine(string.Join('\t', fields.Select(TerminalText.Printable)));
             }
         });
 

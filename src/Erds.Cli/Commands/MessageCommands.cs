@@ -30,7 +30,7 @@ internal static class MessageCommands
             }
             foreach (var p in message.GetProperty("parts").EnumerateArray())
             {
-                Console.WriteLine($"  part {p.GetProperty("partId")} {p.GetProperty("fileName")} {p.GetProperty("length")} bytes sha256 {p.GetProperty("sha256")}");
+                Console.WriteLine(TerminalText.Printable($"  part {p.GetProperty("partId")} {p.GetProperty("fileName")} {p.GetProperty("length")} bytes sha256 {p.GetProperty("sha256")}"));
             }
             Console.WriteLine("timeline:");
             foreach (var e in message.GetProperty("timeline").EnumerateArray())
