@@ -16,4 +16,14 @@ public static class Cli
 
     public static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) =>
         ExternalTool.RunFileAsync("dotnet", [Assembly, .. arguments]);
+
+    // The token and ids go to stdout; what went wrong to stderr: the Output is stdout only when the run succeeded.
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])[Assembly, .. arguments]) start.ArgumentList.Add(argument);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var (exit, stdout, stderr) = await ExternalTool.RunAsync(start);
+        return (exit, exit == 0 ? stdout : stdout + stderr);
+    }
 }

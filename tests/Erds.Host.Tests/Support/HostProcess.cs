@@ -13,21 +13,34 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private HostProcess(Process process, string dataDirectory, int port)
+    private readonly bool _ownsDataDirectory;
+
+    private HostProcess(Process process, string dataDirectory, int port, bool ownsDataDirectory)
     {
         _process = process;
         DataDirectory = dataDirectory;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        _ownsDataDirectory = ownsDataDirectory;
     }
 
     public string DataDirectory { get; }
 
     public Uri BaseAddress { get; }
 
-    public static async Task<HostProcess> StartAsync()
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    // The last lines the process wrote, for failure messages.
+    public string RecentOutput => string.Join("\n", _output);
+
+    // environment: extra settings (roles, transport, database); dataDirectory: shared with other
+    // processes of a deployment, which then owns it.
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null, string? dataDirectory = null)
     {
         var root = ExternalTool.RepositoryRoot();
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "erds-host-" + Guid.NewGuid().ToString("N"));
+        var ownsDataDirectory = dataDirectory is null;
+        dataDirectory ??= Path.Combine(Path.GetTempPath(), "erds-host-" + Guid.NewGuid().ToString("N"));
         var port = FreePort();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var hostDll = Path.Combine(root, "src", "Erds.Host", "bin", configuration, "net10.0", "Erds.Host.dll");
@@ -39,7 +52,8 @@ public sealed class HostProcess : IAsyncDisposable
         };
         start.Environment["ERDS_DATA_DIR"] = dataDirectory;
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        var host = new HostProcess(Process.Start(start)!, dataDirectory, port);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        var host = new HostProcess(Process.Start(start)!, dataDirectory, port, ownsDataDirectory);
         host._process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         host._process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         host._process.BeginOutputReadLine();
@@ -56,12 +70,22 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    // kill -9: no shutdown hooks, no flushing, exactly like a crash.
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        if (_ownsDataDirectory)
+        {
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        }
     }
 
     private async Task WaitUntilReadyAsync()

@@ -1,0 +1,38 @@
+using System.Net;
+using Erds.Host.Tests.Support;
+using Xunit;
+
+namespace Erds.Host.Tests.Distributed;
+
+// The embedded scenario again, across separate processes on RabbitMQ and PostgreSQL.
+[Collection(DistributedCollection.Name)]
+public sealed class DistributedDeliveryTests
+{
+    [Fact]
+    public async Task A_message_with_two_attachments_goes_through_separate_services_with_every_evidence()
+    {
+        await using var deployment = await DistributedDeployment.StartAsync();
+        foreach (var role in new[] { "submission", "evidence", "consignment" })
+        {
+            using var http = new HttpClient { BaseAddress = deployment.Process(role).BaseAddress };
+            Assert.Equal("Healthy", await http.GetStringAsync("/health/ready"));
+        }
+        var court = deployment.Api(deployment.Court);
+        var firm = deployment.Api(deployment.Firm);
+        var submission = TestMessage.Between(deployment.Court, deployment.Firm);
+
+        var messageId = await court.SubmitAcceptedAsync(submission);
+        await court.WaitForEvidenceAsync(messageId, "SubmissionAcceptance", "ContentConsignment", "ConsignmentNotification");
+        using (var response = await firm.Http.GetAsync($"/api/v1/inbox/{messageId}/content"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var parts = await ContentResponse.ReadAsync(response);
+            Assert.Equal(submission.Attachments.Select(a => a.Bytes), parts.Skip(1).Select(p => p.Bytes));
+        }
+        var evidence = await court.WaitForEvidenceAsync(messageId, "ContentHandover");
+
+        Assert.Equal(["SubmissionAcceptance", "ContentConsignment", "ConsignmentNotification", "ContentHandover"], evidence.Select(e => e.Event));
+        foreach (var file in evidence) EvidenceAssert.Valid(deployment.RootCertificatePath, TimeProvider.System, file);
+        Assert.Equal(0u, await Broker.ErrorCountAsync(DistributedEnvironment.RabbitMq));
+    }
+}
