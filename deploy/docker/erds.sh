@@ -1,0 +1,3 @@
+#!/bin/sh
+# The operator command line inside the image: erds --help
+exec dotnet /app/cli/erds.dll "$@"
