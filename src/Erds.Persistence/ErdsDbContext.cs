@@ -1,10 +1,13 @@
 using Erds.Persistence.Entities;
+using Erds.Persistence.Inbox;
 using Erds.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Erds.Persistence;
 
-public sealed class ErdsDbContext(DbContextOptions<ErdsDbContext> options) : DbContext(options)
+// The one model of ErdsService. Each database product has a derived context (Providers/) that owns
+// its migrations; services ask for ErdsDbContext and never see which one runs.
+public abstract class ErdsDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationUser> Users => Set<OrganisationUser>();
@@ -17,17 +20,13 @@ public sealed class ErdsDbContext(DbContextOptions<ErdsDbContext> options) : DbC
     public DbSet<EvidenceRecord> Evidence => Set<EvidenceRecord>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ErdsDbContext).Assembly);
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite has no date-time type: stored as UTC ticks so that comparisons and ordering are
-        // done by the database and stay exact. Other providers use their native types.
-        if (Database.IsSqlite())
-        {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-        }
-    }
+    // Every instant is stored in UTC: PostgreSQL's timestamptz refuses any other offset, and SQL
+    // Server would keep the caller's offset, so the same row would read back differently per provider.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
 }

@@ -12,26 +12,30 @@ namespace Erds.Persistence;
 
 public static class PersistenceServiceCollectionExtensions
 {
+    public const string ConnectionStringName = "Erds";
+
     public static IHostApplicationBuilder AddErdsPersistence(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
-            .Validate(o => o.Provider == "Sqlite", "Erds:Storage:Provider must be 'Sqlite' in this version.")
+            .Validate(o => StorageProviders.Canonical(o.Provider) is not null,
+                $"Erds:Storage:Provider must be one of {string.Join(", ", StorageProviders.All)}.")
+            .Validate<IConfiguration>((o, configuration) => StorageProviders.Canonical(o.Provider) is not { } provider
+                    || !StorageProviders.NeedsConnectionString(provider)
+                    || !string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName)),
+                $"ConnectionStrings:{ConnectionStringName} is required when Erds:Storage:Provider is {StorageProviders.PostgreSql} or {StorageProviders.SqlServer}.")
             .ValidateOnStart();
         builder.Services.TryAddTimeProvider();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<OutboxSaveChangesInterceptor>();
-        builder.Services.AddDbContext<ErdsDbContext>((services, options) =>
+        // The context type has to be known while services are registered; a misspelt provider falls
+        // back to SQLite here and is reported by the validation above before anything starts.
+        var provider = StorageProviders.Canonical(builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"]) ?? StorageProviders.Sqlite;
+        switch (provider)
         {
-            var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var connectionString = builder.Configuration.GetConnectionString("Erds") ?? storage.SqliteConnectionString;
-            options.UseSqlite(connectionString);
-            options.AddInterceptors(services.GetRequiredService<OutboxSaveChangesInterceptor>());
-            // A unique-key violation is how a duplicate is refused, and callers handle it; EF would
-            // log every one as an error first. Unhandled ones still surface through the caller.
-            options.ConfigureWarnings(warnings => warnings
-                .Log((CoreEventId.SaveChangesFailed, LogLevel.Debug))
-                .Log((RelationalEventId.CommandError, LogLevel.Debug)));
-        });
+            case StorageProviders.PostgreSql: builder.AddContext<PostgreSqlErdsDbContext>(provider); break;
+            case StorageProviders.SqlServer: builder.AddContext<SqlServerErdsDbContext>(provider); break;
+            default: builder.AddContext<SqliteErdsDbContext>(provider); break;
+        }
         builder.Services.AddSingleton(services =>
             new ContentStore(services.GetRequiredService<IOptions<StorageOptions>>().Value.ContentDirectory));
         builder.Services.AddSingleton(services =>
@@ -45,10 +49,35 @@ public static class PersistenceServiceCollectionExtensions
     public static IHostApplicationBuilder AddOutboxDispatcher(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<OutboxMetrics>();
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
+            .Validate(o => o.BatchSize > 0, "Erds:Outbox:BatchSize must be positive.")
+            .Validate(o => o.LeaseDuration > TimeSpan.Zero, "Erds:Outbox:LeaseDuration must be positive.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
         return builder;
     }
+
+    // Every service keeps asking for ErdsDbContext; the provider's context answers.
+    private static void AddContext<TContext>(this IHostApplicationBuilder builder, string provider) where TContext : ErdsDbContext =>
+        builder.Services.AddDbContext<ErdsDbContext, TContext>((services, options) =>
+        {
+            var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (StorageProviders.Canonical(storage.Provider) is { } configured && configured != provider)
+            {
+                // Configuration that arrived after registration would otherwise silently use the wrong database.
+                throw new InvalidOperationException($"Erds:Storage:Provider is {configured}, but services were registered for {provider}.");
+            }
+            var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+            // Only the embedded provider has a default: a database file in the data directory.
+            options.UseProvider(provider, string.IsNullOrWhiteSpace(connectionString) ? storage.SqliteConnectionString : connectionString);
+            options.AddInterceptors(services.GetRequiredService<OutboxSaveChangesInterceptor>());
+            // A unique-key violation is how a duplicate is refused, and callers handle it; EF would
+            // log every one as an error first. Unhandled ones still surface through the caller.
+            options.ConfigureWarnings(warnings => warnings
+                .Log((CoreEventId.SaveChangesFailed, LogLevel.Debug))
+                .Log((RelationalEventId.CommandError, LogLevel.Debug)));
+        });
 
     private static void TryAddTimeProvider(this IServiceCollection services)
     {

@@ -8,8 +8,8 @@ public sealed class StorageOptions
     // Defaults to the user's data directory so that the host and the CLI find the same place.
     public string DataDirectory { get; set; } = DefaultDataDirectory();
 
-    // "Sqlite" (embedded default). The distributed providers come with the distributed mode.
-    public string Provider { get; set; } = "Sqlite";
+    // "Sqlite" (embedded default), "PostgreSql" or "SqlServer"; the latter two need ConnectionStrings:Erds.
+    public string Provider { get; set; } = StorageProviders.Sqlite;
 
     // Content master key file; created with owner-only permissions when missing.
     public string? ContentMasterKeyPath { get; set; }

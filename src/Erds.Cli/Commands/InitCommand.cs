@@ -11,14 +11,15 @@ internal static class InitCommand
 {
     public static Command Create()
     {
-        var dataDir = CommonOptions.DataDirectory();
+        var database = new DatabaseOptions();
         var provider = new Option<string>("--provider-name") { Description = "Legal name of the provider.", DefaultValueFactory = _ => "ErdsService Development Provider" };
         var keyType = new Option<SealKeyType>("--seal-key") { Description = "Seal key type.", DefaultValueFactory = _ => SealKeyType.EcdsaP256 };
-        var command = new Command("init", "Create the database and the development keys in the data directory.") { dataDir, provider, keyType };
+        var command = new Command("init", "Create the database and the development keys in the data directory.") { provider, keyType };
+        database.AddTo(command);
         CliAction.Set(command, async (parse, cancellationToken) =>
         {
-            var directory = parse.GetValue(dataDir)!;
-            await using (await OperatorDatabase.OpenAsync(directory, cancellationToken)) { }
+            var directory = parse.GetValue(database.DataDirectory)!;
+            await using (await database.OpenAsync(parse, cancellationToken)) { }
             var pki = Path.Combine(directory, "pki");
             try
             {

@@ -13,11 +13,12 @@ internal static class MailboxCommands
         var name = new Option<string?>("--name") { Description = "Display name." };
         var notify = new Option<string?>("--notify") { Description = "Where notifications go (default: the mailbox address)." };
         var functional = new Option<bool>("--functional") { Description = "A shared mailbox of the organisation (griffie@, secretariaat@)." };
-        var dataDir = CommonOptions.DataDirectory();
-        var add = new Command("add", "Register a mailbox of an organisation.") { org, address, name, notify, functional, dataDir };
+        var database = new DatabaseOptions();
+        var add = new Command("add", "Register a mailbox of an organisation.") { org, address, name, notify, functional };
+        database.AddTo(add);
         CliAction.Set(add, async (parse, cancellationToken) =>
         {
-            await using var db = await OperatorDatabase.OpenAsync(parse.GetValue(dataDir)!, cancellationToken);
+            await using var db = await database.OpenAsync(parse, cancellationToken);
             var organisation = await OrganisationCommands.FindAsync(db, parse.GetValue(org)!, cancellationToken);
             var value = parse.GetValue(address)!.Trim();
             if (!value.Contains('@') || value.Any(char.IsWhiteSpace)) throw new CliError($"'{value}' is not a mailbox address.");

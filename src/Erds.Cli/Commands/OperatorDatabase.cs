@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Erds.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,12 +7,31 @@ namespace Erds.Cli.Commands;
 // Operator commands work on the provider's database directly, as the provider's own operator would.
 internal static class OperatorDatabase
 {
-    public static async Task<ErdsDbContext> OpenAsync(string dataDirectory, CancellationToken cancellationToken)
+    public static async Task<ErdsDbContext> OpenAsync(string dataDirectory, string provider, string? connectionString, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(dataDirectory);
-        var storage = new StorageOptions { DataDirectory = dataDirectory };
-        var db = new ErdsDbContext(new DbContextOptionsBuilder<ErdsDbContext>().UseSqlite(storage.SqliteConnectionString).Options);
-        await db.Database.MigrateAsync(cancellationToken);
-        return db;
+        var canonical = StorageProviders.Canonical(provider)
+            ?? throw new CliError($"Unknown database provider '{provider}': use {string.Join(", ", StorageProviders.All)}.");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (StorageProviders.NeedsConnectionString(canonical)) throw new CliError($"{canonical} needs --connection or $ERDS_CONNECTION.");
+            Directory.CreateDirectory(dataDirectory);
+            connectionString = new StorageOptions { DataDirectory = dataDirectory }.SqliteConnectionString;
+        }
+        var db = ErdsDatabase.Open(canonical, connectionString);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            return db;
+        }
+        catch (DbException ex)
+        {
+            await db.DisposeAsync();
+            throw new CliError($"Cannot open the {canonical} database: {ex.Message}");
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
     }
 }

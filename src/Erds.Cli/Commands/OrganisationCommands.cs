@@ -11,11 +11,12 @@ internal static class OrganisationCommands
         var handle = new Option<string>("--handle") { Description = "Short unique name, e.g. rechtbank-amsterdam.", Required = true };
         var name = new Option<string>("--name") { Description = "Legal name, written into evidence.", Required = true };
         var legalId = new Option<string?>("--legal-id") { Description = "Registration number (chamber of commerce, OIN)." };
-        var dataDir = CommonOptions.DataDirectory();
-        var add = new Command("add", "Register an organisation.") { handle, name, legalId, dataDir };
+        var database = new DatabaseOptions();
+        var add = new Command("add", "Register an organisation.") { handle, name, legalId };
+        database.AddTo(add);
         CliAction.Set(add, async (parse, cancellationToken) =>
         {
-            await using var db = await OperatorDatabase.OpenAsync(parse.GetValue(dataDir)!, cancellationToken);
+            await using var db = await database.OpenAsync(parse, cancellationToken);
             var h = parse.GetValue(handle)!.Trim().ToLowerInvariant();
             if (await db.Organisations.AnyAsync(o => o.Handle == h, cancellationToken)) throw new CliError($"Organisation '{h}' already exists.");
             var organisation = new Organisation
@@ -28,10 +29,11 @@ internal static class OrganisationCommands
             Console.WriteLine($"organisation {organisation.Handle} ({organisation.LegalName}) added: {organisation.Id}");
         });
 
-        var list = new Command("list", "List organisations with their mailboxes.") { dataDir };
+        var list = new Command("list", "List organisations with their mailboxes.");
+        database.AddTo(list);
         CliAction.Set(list, async (parse, cancellationToken) =>
         {
-            await using var db = await OperatorDatabase.OpenAsync(parse.GetValue(dataDir)!, cancellationToken);
+            await using var db = await database.OpenAsync(parse, cancellationToken);
             foreach (var o in await db.Organisations.Include(o => o.Mailboxes).OrderBy(o => o.Handle).ToListAsync(cancellationToken))
             {
                 Console.WriteLine($"{o.Handle}\t{o.LegalName}\t{string.Join(", ", o.Mailboxes.Select(m => m.Address))}");

@@ -17,11 +17,12 @@ internal static class TokenCommands
             DefaultValueFactory = _ => "low",
         };
         assurance.AcceptOnlyFromAmong("low", "substantial", "high");
-        var dataDir = CommonOptions.DataDirectory();
-        var issue = new Command("issue", "Issue an API token; it is shown once and only its hash is kept.") { org, user, label, assurance, dataDir };
+        var database = new DatabaseOptions();
+        var issue = new Command("issue", "Issue an API token; it is shown once and only its hash is kept.") { org, user, label, assurance };
+        database.AddTo(issue);
         CliAction.Set(issue, async (parse, cancellationToken) =>
         {
-            await using var db = await OperatorDatabase.OpenAsync(parse.GetValue(dataDir)!, cancellationToken);
+            await using var db = await database.OpenAsync(parse, cancellationToken);
             var organisation = await OrganisationCommands.FindAsync(db, parse.GetValue(org)!, cancellationToken);
             Guid? userId = null;
             if (parse.GetValue(user) is { } email)
@@ -40,10 +41,11 @@ internal static class TokenCommands
         });
 
         var id = new Argument<Guid>("credential-id") { Description = "The id inside the token: erds_<id>_..." };
-        var revoke = new Command("revoke", "Revoke an API token.") { id, dataDir };
+        var revoke = new Command("revoke", "Revoke an API token.") { id };
+        database.AddTo(revoke);
         CliAction.Set(revoke, async (parse, cancellationToken) =>
         {
-            await using var db = await OperatorDatabase.OpenAsync(parse.GetValue(dataDir)!, cancellationToken);
+            await using var db = await database.OpenAsync(parse, cancellationToken);
             var credential = await db.ApiCredentials.SingleOrDefaultAsync(c => c.Id == parse.GetValue(id), cancellationToken)
                 ?? throw new CliError("No such token.");
             credential.RevokedAt = DateTimeOffset.UtcNow;

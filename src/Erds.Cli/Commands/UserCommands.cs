@@ -11,11 +11,12 @@ internal static class UserCommands
         var org = new Option<string>("--org") { Description = "Organisation handle.", Required = true };
         var name = new Option<string>("--name") { Description = "Full name.", Required = true };
         var email = new Option<string>("--email") { Description = "Personal e-mail address.", Required = true };
-        var dataDir = CommonOptions.DataDirectory();
-        var add = new Command("add", "Add a person who acts for an organisation.") { org, name, email, dataDir };
+        var database = new DatabaseOptions();
+        var add = new Command("add", "Add a person who acts for an organisation.") { org, name, email };
+        database.AddTo(add);
         CliAction.Set(add, async (parse, cancellationToken) =>
         {
-            await using var db = await OperatorDatabase.OpenAsync(parse.GetValue(dataDir)!, cancellationToken);
+            await using var db = await database.OpenAsync(parse, cancellationToken);
             var organisation = await OrganisationCommands.FindAsync(db, parse.GetValue(org)!, cancellationToken);
             var address = parse.GetValue(email)!.Trim();
             if (await db.Users.AnyAsync(u => u.OrganisationId == organisation.Id && u.Email == address, cancellationToken))

@@ -29,7 +29,7 @@ public sealed class ConsignmentReconciler(ErdsDbContext db, ConsignmentService c
         {
             logger.LogWarning("Message {MessageId} stalled before consignment or notification; resuming", messageId);
             db.ChangeTracker.Clear();
-            await consignment.ConsignAsync(messageId, cancellationToken);
+            await consignment.ConsignAsync(messageId, receipt: null, cancellationToken);
         }
         return stalled.Count;
     }

@@ -2,6 +2,7 @@ using Erds.Consignment.Notify;
 using Erds.Evidence.Model;
 using Erds.Persistence;
 using Erds.Persistence.Entities;
+using Erds.Persistence.Inbox;
 using Erds.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -12,31 +13,37 @@ namespace Erds.Consignment.Consign;
 // Makes an accepted message available to its local recipients and notifies them. Runs once the
 // SubmissionAcceptance evidence exists, so that nothing is delivered that was not first proven sent.
 // Safe to run again for the same message: only recipients still pending are consigned, only those
-// not yet notified are notified.
+// not yet notified are notified. A bus message already in the inbox consigns nothing again; it only
+// finishes the notifications a failure or a crash left undone, each guarded by its own claim.
 public sealed class ConsignmentService(
     ErdsDbContext db, INotificationSender notifications, OutboxSignal outbox, IOptions<ConsignmentOptions> options, TimeProvider time,
     ILogger<ConsignmentService> logger)
 {
-    public async Task ConsignAsync(Guid messageId, CancellationToken cancellationToken)
+    // receipt: the bus message being handled, or null when the reconciler resumes a stalled message.
+    public async Task ConsignAsync(Guid messageId, InboxReceipt? receipt, CancellationToken cancellationToken)
     {
         var message = await db.Messages.Include(m => m.Recipients).SingleAsync(m => m.Id == messageId, cancellationToken);
         if (message.Status != MessageStatus.Accepted) return;
 
-        var now = time.GetUtcNow();
-        foreach (var recipient in message.Recipients.Where(r => r.Status == RecipientStatus.Pending && r.MailboxId is not null))
+        if (receipt is null || !await db.HasConsumedAsync(receipt, cancellationToken))
         {
-            if (message.ConsignmentMode == ConsignmentMode.Consent)
+            var now = time.GetUtcNow();
+            foreach (var recipient in message.Recipients.Where(r => r.Status == RecipientStatus.Pending && r.MailboxId is not null))
             {
-                recipient.TransitionTo(RecipientStatus.AwaitingAcceptance);
+                if (message.ConsignmentMode == ConsignmentMode.Consent)
+                {
+                    recipient.TransitionTo(RecipientStatus.AwaitingAcceptance);
+                }
+                else
+                {
+                    recipient.TransitionTo(RecipientStatus.Consigned);
+                    recipient.ConsignedAt = now;
+                    db.Record(RecipientEvent(message, recipient, EvidenceEvent.ContentConsignment, now, null), now);
+                }
             }
-            else
-            {
-                recipient.TransitionTo(RecipientStatus.Consigned);
-                recipient.ConsignedAt = now;
-                db.Record(RecipientEvent(message, recipient, EvidenceEvent.ContentConsignment, now, null), now);
-            }
+            if (receipt is not null) db.RecordConsumed(receipt, now);
+            await db.SaveChangesAsync(cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
 
         var toNotify = message.Recipients
             .Where(r => r.NotifiedAt is null && r.MailboxId is not null && r.Status is RecipientStatus.Consigned or RecipientStatus.AwaitingAcceptance)

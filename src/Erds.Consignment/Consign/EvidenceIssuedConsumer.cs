@@ -1,5 +1,6 @@
 using Erds.Contracts;
 using Erds.Evidence.Model;
+using Erds.Persistence.Inbox;
 using MassTransit;
 
 namespace Erds.Consignment.Consign;
@@ -9,6 +10,6 @@ public sealed class EvidenceIssuedConsumer(ConsignmentService consignment) : ICo
 {
     public Task Consume(ConsumeContext<EvidenceIssued> context) =>
         context.Message.EventName == EvidenceEvent.SubmissionAcceptance.Name
-            ? consignment.ConsignAsync(context.Message.MessageId, context.CancellationToken)
+            ? consignment.ConsignAsync(context.Message.MessageId, InboxReceipt.For<EvidenceIssuedConsumer>(context), context.CancellationToken)
             : Task.CompletedTask;
 }

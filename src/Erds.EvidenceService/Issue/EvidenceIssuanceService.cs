@@ -2,6 +2,7 @@ using Erds.Contracts;
 using Erds.Evidence;
 using Erds.Persistence;
 using Erds.Persistence.Entities;
+using Erds.Persistence.Inbox;
 using Erds.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -9,15 +10,21 @@ using Microsoft.Extensions.Options;
 
 namespace Erds.EvidenceService.Issue;
 
-// Issues the evidence for one delivery event: compose, validate, seal, timestamp, then store it and
-// announce it in one transaction. A redelivered event finds its evidence already stored and stops;
-// the unique key on the delivery event makes a second evidence impossible even under a race.
+// Issues the evidence for one delivery event: compose, validate, seal, timestamp, then store it,
+// announce it and note the bus message in the inbox in one transaction. A redelivered event is
+// recognised by the inbox or finds its evidence already stored, and stops; the unique keys on the
+// delivery event and on the inbox make a second evidence impossible even under a race.
 public sealed class EvidenceIssuanceService(
     ErdsDbContext db, EvidenceIssuer issuer, EvidenceMetrics metrics, IOptions<EvidenceServiceOptions> options, TimeProvider time,
     ILogger<EvidenceIssuanceService> logger)
 {
-    public async Task IssueAsync(Guid deliveryEventId, CancellationToken cancellationToken)
+    public async Task IssueAsync(Guid deliveryEventId, InboxReceipt receipt, CancellationToken cancellationToken)
     {
+        if (await db.HasConsumedAsync(receipt, cancellationToken))
+        {
+            logger.LogInformation("Bus message {BusMessageId} for delivery event {DeliveryEventId} already handled", receipt.MessageId, deliveryEventId);
+            return;
+        }
         if (await db.Evidence.AnyAsync(e => e.DeliveryEventId == deliveryEventId, cancellationToken))
         {
             logger.LogInformation("Evidence for delivery event {DeliveryEventId} already issued", deliveryEventId);
@@ -51,6 +58,7 @@ public sealed class EvidenceIssuanceService(
             EventName = record.EventName,
             EventTime = record.EventTime,
         }, now);
+        db.RecordConsumed(receipt, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

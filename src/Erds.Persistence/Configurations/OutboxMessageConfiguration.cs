@@ -13,5 +13,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.MessageId).IsUnique();
         builder.HasIndex(m => m.SentAt);
         builder.Property(m => m.MessageType).HasMaxLength(256);
+        builder.Property(m => m.LockedBy).HasMaxLength(OutboxClaim.OwnerMaxLength);
     }
 }

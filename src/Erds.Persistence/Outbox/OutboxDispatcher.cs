@@ -4,22 +4,28 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 
 namespace Erds.Persistence.Outbox;
 
-// Publishes what the outbox holds, in order, and marks each row sent only after the bus accepted it:
-// a crash between the two publishes it again, and consumers are idempotent for exactly that case.
+// Publishes what the outbox holds and marks each row sent only after the bus accepted it: a crash
+// between the two publishes it again, and consumers de-duplicate by MessageId for exactly that case.
+// Several instances may run against one database: each claims its rows first (OutboxClaim), so two
+// dispatchers never publish the same row while a claim holds.
 public sealed class OutboxDispatcher(
-    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, OutboxMetrics metrics, TimeProvider time, ILogger<OutboxDispatcher> logger)
+    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options, OutboxMetrics metrics,
+    TimeProvider time, ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-    private const int BatchSize = 100;
 
     private static readonly Dictionary<string, Type> KnownTypes = typeof(DeliveryEventRecorded).Assembly.GetTypes()
         .Where(t => t.IsPublic && t.Namespace == typeof(DeliveryEventRecorded).Namespace)
         .ToDictionary(t => t.FullName!);
+
+    // Names this instance in the rows it holds, so that an operator can tell who has them.
+    private readonly string _instance = $"{Truncate(Environment.MachineName, 64)}/{Environment.ProcessId}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,7 +34,7 @@ public sealed class OutboxDispatcher(
             try
             {
                 var published = await DispatchBatchAsync(stoppingToken);
-                if (published == BatchSize) continue;
+                if (published == options.Value.BatchSize) continue;
                 await signal.WaitAsync(PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -47,20 +53,60 @@ public sealed class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ErdsDbContext>();
-        var batch = await db.Outbox.Where(m => m.SentAt == null).OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
-        foreach (var row in batch)
+        var owner = $"{_instance}/{Guid.NewGuid():N}";
+        var claim = await OutboxClaim.TakeAsync(db, owner, options.Value.BatchSize, options.Value.LeaseDuration, time.GetUtcNow(), cancellationToken);
+        var published = 0;
+        try
         {
-            if (!KnownTypes.TryGetValue(row.MessageType, out var type))
+            foreach (var row in claim.Rows)
             {
-                throw new InvalidOperationException($"Outbox row {row.Id} holds unknown message type '{row.MessageType}'.");
+                // Past the lease another dispatcher may already own the rest; it will publish them.
+                if (time.GetUtcNow() >= claim.Until)
+                {
+                    logger.LogWarning("Outbox lease {Owner} ran out after {Published} of {Claimed} rows", owner, published, claim.Rows.Count);
+                    break;
+                }
+                await PublishAsync(row, cancellationToken);
+                row.SentAt = time.GetUtcNow();
+                metrics.Published(row.MessageType[(row.MessageType.LastIndexOf('.') + 1)..], row.SentAt.Value - row.CreatedAt);
+                row.LockedBy = null;
+                row.LockedUntil = null;
+                await db.SaveChangesAsync(cancellationToken);
+                published++;
             }
-            var message = JsonSerializer.Deserialize(row.Body, type)!;
-            await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
-            row.SentAt = time.GetUtcNow();
-            metrics.Published(type.Name, row.SentAt.Value - row.CreatedAt);
-            row.Attempts++;
-            await db.SaveChangesAsync(cancellationToken);
         }
-        return batch.Count;
+        catch
+        {
+            await ReleaseQuietlyAsync(db, claim);
+            throw;
+        }
+        return published;
     }
+
+    private Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        if (!KnownTypes.TryGetValue(row.MessageType, out var type))
+        {
+            throw new InvalidOperationException($"Outbox row {row.Id} holds unknown message type '{row.MessageType}'.");
+        }
+        var message = JsonSerializer.Deserialize(row.Body, type)!;
+        // The row's MessageId travels as the bus MessageId: consumers' inboxes de-duplicate on it.
+        return bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
+    }
+
+    private async Task ReleaseQuietlyAsync(ErdsDbContext db, OutboxClaim claim)
+    {
+        try
+        {
+            db.ChangeTracker.Clear();
+            await claim.ReleaseAsync(db, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Not fatal: the lease runs out and the rows are claimed again then.
+            logger.LogWarning(ex, "Could not release outbox claim {Owner}", claim.Owner);
+        }
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -1,7 +1,7 @@
 namespace Erds.Persistence.Outbox;
 
 // A bus message written in the same transaction as the state change that caused it, published
-// afterwards by the outbox dispatcher.
+// afterwards by an outbox dispatcher.
 public sealed class OutboxMessage
 {
     public long Id { get; init; }
@@ -10,5 +10,11 @@ public sealed class OutboxMessage
     public required string Body { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; set; }
+
+    // How often a dispatcher claimed the row; more than one means a publish failed or a dispatcher died.
     public int Attempts { get; set; }
+
+    // The claim of one dispatcher: no other publishes the row until the lease runs out.
+    public string? LockedBy { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
 }

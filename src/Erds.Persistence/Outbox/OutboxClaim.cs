@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Erds.Persistence.Outbox;
+
+// Rows one dispatcher took for itself. Claiming is a single conditional UPDATE, portable across
+// SQLite, PostgreSQL and SQL Server: of two dispatchers racing for the same rows, the database lets
+// the second one's re-checked condition fail, so every row has one owner at a time.
+public sealed class OutboxClaim
+{
+    public const int OwnerMaxLength = 128;
+
+    private OutboxClaim(string owner, DateTimeOffset until, IReadOnlyList<OutboxMessage> rows) =>
+        (Owner, Until, Rows) = (owner, until, rows);
+
+    public string Owner { get; }
+    public DateTimeOffset Until { get; }
+
+    // In Id order: the order in which the state changes wrote them.
+    public IReadOnlyList<OutboxMessage> Rows { get; }
+
+    public static async Task<OutboxClaim> TakeAsync(
+        ErdsDbContext db, string owner, int batchSize, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var until = now + lease;
+        var next = db.Outbox
+            .Where(m => m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.Id).Take(batchSize).Select(m => m.Id);
+        // The condition is repeated on the updated rows themselves: that is what the database
+        // re-checks when another dispatcher updated a row between our read and our write.
+        await db.Outbox
+            .Where(m => next.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.LockedBy, owner)
+                .SetProperty(m => m.LockedUntil, until)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+        var rows = await db.Outbox.Where(m => m.LockedBy == owner && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        return new OutboxClaim(owner, until, rows);
+    }
+
+    // Gives back what was not published, so that a failed publish is retried at once rather than
+    // after the lease; only this claim's rows are touched.
+    public Task ReleaseAsync(ErdsDbContext db, CancellationToken cancellationToken) =>
+        db.Outbox.Where(m => m.LockedBy == Owner && m.SentAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+}
