@@ -49,6 +49,11 @@ public sealed class AllEvidenceFixture : IAsyncLifetime
         (await firm.Http.PostAsync($"/api/v1/inbox/{refused}/refuse", null)).Dispose();
         await court.WaitForEvidenceAsync(expiresBasic, "ConsignmentNotification");
         await court.WaitForEvidenceAsync(expiresConsent, "NotificationForAcceptance");
+        // Everything so far is sealed before the clock jumps: evidence signed before the jump and
+        // timestamped after it would rightly fail verification's time check.
+        Evidence.AddRange(await court.WaitForEvidenceAsync(basic, "SubmissionAcceptance", "ContentConsignment", "ConsignmentNotification", "ContentHandover"));
+        Evidence.AddRange(await court.WaitForEvidenceAsync(accepted, "NotificationForAcceptance", "ConsignmentAcceptance", "ContentConsignment", "ContentHandover"));
+        Evidence.AddRange(await court.WaitForEvidenceAsync(refused, "ConsignmentRejection"));
 
         // A few days later nobody has picked up the last two.
         Provider.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
@@ -57,9 +62,6 @@ public sealed class AllEvidenceFixture : IAsyncLifetime
             await scope.Get<Erds.Consignment.Expire.ExpiryService>().ExpireDueAsync(CancellationToken.None);
         }
 
-        Evidence.AddRange(await court.WaitForEvidenceAsync(basic, "SubmissionAcceptance", "ContentConsignment", "ConsignmentNotification", "ContentHandover"));
-        Evidence.AddRange(await court.WaitForEvidenceAsync(accepted, "NotificationForAcceptance", "ConsignmentAcceptance", "ContentConsignment", "ContentHandover"));
-        Evidence.AddRange(await court.WaitForEvidenceAsync(refused, "ConsignmentRejection"));
         Evidence.AddRange(await court.WaitForEvidenceAsync(expiresBasic, "ContentHandoverFailure"));
         Evidence.AddRange(await court.WaitForEvidenceAsync(expiresConsent, "AcceptanceRejectionExpiry"));
 

@@ -30,7 +30,7 @@ public sealed class OutboxRig : IAsyncDisposable
     public static async Task<OutboxRig> StartAsync(ITestDatabase database)
     {
         var rig = new OutboxRig(database);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Erds:Storage:Provider"] = database.Provider,

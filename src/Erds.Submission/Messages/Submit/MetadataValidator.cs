@@ -34,9 +34,7 @@ public sealed class MetadataValidator(ErdsDbContext db, SubmissionOptions option
             .Select(r => new RecipientInput { Identifier = r!.Identifier!.Trim(), Scheme = string.IsNullOrWhiteSpace(r.Scheme) ? "mailto" : r.Scheme.Trim() })
             .ToList();
         // The sender address is the one given, not the registered spelling: it is never rewritten.
-        // The expiry is kept as the same instant in UTC, the only offset every database stores as given.
-        return new SubmissionDraft(mailbox, metadata.From!.Trim(), recipients, metadata.Subject, metadata.SenderReference, mode,
-            metadata.ExpiresAt?.ToUniversalTime());
+        return new SubmissionDraft(mailbox, metadata.From!.Trim(), recipients, metadata.Subject, metadata.SenderReference, mode, metadata.ExpiresAt);
     }
 
     private static void CheckRecipients(List<RecipientInput?> recipients, List<string> errors)
