@@ -15,6 +15,14 @@ internal static class CommonOptions
     {
         Description = "Base URL of the provider (default: $ERDS_SERVER or http://127.0.0.1:5080).",
         DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("ERDS_SERVER") is { Length: > 0 } s ? s : "http://127.0.0.1:5080"),
+        // System.CommandLine has no converter for Uri: without this, an explicit --server fails to parse.
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
+            result.AddError($"'{text}' is not an http(s) URL.");
+            return null;
+        },
     };
 
     public static Option<string> Token() => new("--token")
