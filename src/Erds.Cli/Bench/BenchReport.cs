@@ -7,7 +7,7 @@ namespace Erds.Cli.Bench;
 // The result of a run: printed for people, written as JSON for scripts and docs/performance.md.
 internal sealed class BenchReport(
     BenchSettings settings, IReadOnlyList<MessageOutcome?> outcomes, TimeSpan wallTime, long polls, TimeSpan? maxScheduleLag,
-    IReadOnlyList<MemoryReport> memory)
+    IReadOnlyList<MemoryReport> memory, (double? Before, double? After) load)
 {
     private readonly List<MessageOutcome> _ran = outcomes.OfType<MessageOutcome>().ToList();
 
@@ -57,6 +57,10 @@ internal sealed class BenchReport(
         }
         output.WriteLine($"polls:      {polls} evidence-list requests ({F(polls / (double)Math.Max(1, _ran.Count))} per message)");
         if (maxScheduleLag is { } lag) output.WriteLine($"schedule:   starts lagged their schedule by at most {Ms(lag)} ms");
+        if (load.Before is { } before && load.After is { } after)
+        {
+            output.WriteLine($"load:       1-minute load average {before:0.00} before, {after:0.00} after ({Environment.ProcessorCount} processors)");
+        }
         foreach (var m in memory)
         {
             output.WriteLine(m.Problem is not null
@@ -84,6 +88,9 @@ internal sealed class BenchReport(
             ["messagesPerSecond"] = Complete / Seconds,
             ["evidencesPerSecond"] = Evidences / Seconds,
             ["evidenceListPolls"] = polls,
+            ["loadAverageBefore"] = load.Before,
+            ["loadAverageAfter"] = load.After,
+            ["processors"] = Environment.ProcessorCount,
             ["maxScheduleLagMs"] = maxScheduleLag?.TotalMilliseconds,
             ["latencyMs"] = new JsonObject(Latencies.Select(l => KeyValuePair.Create(l.Name, l.Summary is null ? null : (JsonNode)new JsonObject
             {

@@ -56,6 +56,7 @@ internal static class BenchCommand
             var poller = new EvidencePoller(client, maxConcurrentPolls: Math.Clamp(settings.Concurrency / 2, 2, 16));
             var generator = new LoadGenerator(new MessageRun(client, poller, settings.Timeout, TimeProvider.System), settings);
 
+            var loadBefore = MachineLoad.OneMinute();
             var memory = MemoryWatch.Start(settings.Pids);
             var started = Stopwatch.GetTimestamp();
             var outcomes = new MessageOutcome?[settings.Messages];
@@ -68,7 +69,7 @@ internal static class BenchCommand
                 Console.Error.WriteLine("cancelled: reporting what finished");
             }
             var report = new BenchReport(settings, outcomes, Stopwatch.GetElapsedTime(started), poller.Polls,
-                settings.Rate is null ? null : generator.MaxScheduleLag, memory.Stop());
+                settings.Rate is null ? null : generator.MaxScheduleLag, memory.Stop(), (loadBefore, MachineLoad.OneMinute()));
 
             report.Print(Console.Out);
             if (parse.GetValue(json) is { } file) await report.WriteJsonAsync(file, CancellationToken.None);
