@@ -82,6 +82,7 @@ internal sealed class BenchReport(
             ["accepted"] = Accepted,
             ["complete"] = Complete,
             ["errors"] = Failed,
+            ["evidences"] = Evidences,
             ["notRun"] = NotRun,
             ["errorsByKind"] = new JsonObject(Errors.Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Count()))),
             ["wallTimeSeconds"] = wallTime.TotalSeconds,

@@ -24,6 +24,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => _process.Id;
+
     public static async Task<HostProcess> StartAsync()
     {
         var root = ExternalTool.RepositoryRoot();
