@@ -111,6 +111,15 @@ internal sealed class BenchReport(
                 ["peakGrowthBytes"] = m.PeakGrowthBytes,
                 ["problem"] = m.Problem,
             }).ToArray()),
+            // Every message, for distributions the percentiles hide (e.g. steps of a fixed retry sleep).
+            ["messageResults"] = new JsonArray(_ran.Select(o => (JsonNode)new JsonObject
+            {
+                ["messageId"] = o.MessageId?.ToString(),
+                ["submitTo202Ms"] = o.SubmitTo202?.TotalMilliseconds,
+                ["submitToAcceptanceMs"] = o.SubmitToAcceptance?.TotalMilliseconds,
+                ["submitToHandoverMs"] = o.SubmitToHandover?.TotalMilliseconds,
+                ["error"] = o.FailureKind,
+            }).ToArray()),
         };
         await File.WriteAllTextAsync(file.FullName, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", cancellationToken);
     }
