@@ -61,6 +61,11 @@ internal sealed class BenchReport(
         {
             output.WriteLine($"load:       1-minute load average {before:0.00} before, {after:0.00} after ({Environment.ProcessorCount} processors)");
         }
+        if (ProcessMemory.Read(Environment.ProcessId) is { } self)
+        {
+            // Attachments are generated while they are sent: this stays small whatever --size says.
+            output.WriteLine($"memory bench itself: peak {Mib(self.PeakBytes)}");
+        }
         foreach (var m in memory)
         {
             output.WriteLine(m.Problem is not null
@@ -101,6 +106,7 @@ internal sealed class BenchReport(
                 ["p99"] = l.Summary.P99.TotalMilliseconds,
                 ["max"] = l.Summary.Max.TotalMilliseconds,
             }))),
+            ["benchPeakBytes"] = ProcessMemory.Read(Environment.ProcessId)?.PeakBytes,
             ["memory"] = new JsonArray(memory.Select(m => (JsonNode)new JsonObject
             {
                 ["pid"] = m.Pid,
