@@ -10,19 +10,12 @@ internal sealed class LoadGenerator(MessageRun run, BenchSettings settings)
 {
     public TimeSpan MaxScheduleLag { get; private set; }
 
-    public async Task<MessageOutcome?[]> RunAsync(CancellationToken cancellationToken)
-    {
-        var outcomes = new MessageOutcome?[settings.Messages];
-        if (settings.Rate is { } rate)
-        {
-            await OpenLoopAsync(outcomes, rate, cancellationToken);
-        }
-        else
-        {
-            await ClosedLoopAsync(outcomes, cancellationToken);
-        }
-        return outcomes;
-    }
+    // One slot per message, filled as each finishes: a cancelled run still reports what finished.
+    public MessageOutcome?[] Outcomes { get; } = new MessageOutcome?[settings.Messages];
+
+    public Task RunAsync(CancellationToken cancellationToken) => settings.Rate is { } rate
+        ? OpenLoopAsync(Outcomes, rate, cancellationToken)
+        : ClosedLoopAsync(Outcomes, cancellationToken);
 
     private async Task ClosedLoopAsync(MessageOutcome?[] outcomes, CancellationToken cancellationToken)
     {

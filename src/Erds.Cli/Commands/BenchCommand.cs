@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Erds.Cli.Api;
 using Erds.Cli.Bench;
 
@@ -56,19 +57,27 @@ internal static class BenchCommand
             var poller = new EvidencePoller(client, maxConcurrentPolls: Math.Clamp(settings.Concurrency / 2, 2, 16));
             var generator = new LoadGenerator(new MessageRun(client, poller, settings.Timeout, TimeProvider.System), settings);
 
+            // Ctrl+C ends the run early but still reports what finished; System.CommandLine's own
+            // handling would end the process before the report is printed.
+            using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+            {
+                context.Cancel = true;
+                interrupted.Cancel();
+            });
+
             var loadBefore = MachineLoad.OneMinute();
             var memory = MemoryWatch.Start(settings.Pids);
             var started = Stopwatch.GetTimestamp();
-            var outcomes = new MessageOutcome?[settings.Messages];
             try
             {
-                outcomes = await generator.RunAsync(cancellationToken);
+                await generator.RunAsync(interrupted.Token);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
             {
                 Console.Error.WriteLine("cancelled: reporting what finished");
             }
-            var report = new BenchReport(settings, outcomes, Stopwatch.GetElapsedTime(started), poller.Polls,
+            var report = new BenchReport(settings, generator.Outcomes, Stopwatch.GetElapsedTime(started), poller.Polls,
                 settings.Rate is null ? null : generator.MaxScheduleLag, memory.Stop(), (loadBefore, MachineLoad.OneMinute()));
 
             report.Print(Console.Out);
