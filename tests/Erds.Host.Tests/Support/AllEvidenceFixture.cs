@@ -50,6 +50,12 @@ public sealed class AllEvidenceFixture : IAsyncLifetime
         await court.WaitForEvidenceAsync(expiresBasic, "ConsignmentNotification");
         await court.WaitForEvidenceAsync(expiresConsent, "NotificationForAcceptance");
 
+        // Every evidence so far must be sealed before the clock jumps: one signed before the jump and
+        // timestamped after it would fail TimeSanity (seen on a loaded machine).
+        Evidence.AddRange(await court.WaitForEvidenceAsync(basic, "SubmissionAcceptance", "ContentConsignment", "ConsignmentNotification", "ContentHandover"));
+        Evidence.AddRange(await court.WaitForEvidenceAsync(accepted, "NotificationForAcceptance", "ConsignmentAcceptance", "ContentConsignment", "ContentHandover"));
+        Evidence.AddRange(await court.WaitForEvidenceAsync(refused, "ConsignmentRejection"));
+
         // A few days later nobody has picked up the last two.
         Provider.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
         await using (var scope = Provider.Database())
@@ -57,9 +63,6 @@ public sealed class AllEvidenceFixture : IAsyncLifetime
             await scope.Get<Erds.Consignment.Expire.ExpiryService>().ExpireDueAsync(CancellationToken.None);
         }
 
-        Evidence.AddRange(await court.WaitForEvidenceAsync(basic, "SubmissionAcceptance", "ContentConsignment", "ConsignmentNotification", "ContentHandover"));
-        Evidence.AddRange(await court.WaitForEvidenceAsync(accepted, "NotificationForAcceptance", "ConsignmentAcceptance", "ContentConsignment", "ContentHandover"));
-        Evidence.AddRange(await court.WaitForEvidenceAsync(refused, "ConsignmentRejection"));
         Evidence.AddRange(await court.WaitForEvidenceAsync(expiresBasic, "ContentHandoverFailure"));
         Evidence.AddRange(await court.WaitForEvidenceAsync(expiresConsent, "AcceptanceRejectionExpiry"));
 
