@@ -22,11 +22,14 @@ erds() { dotnet src/Erds.Cli/bin/Release/net10.0/erds.dll "$@"; }
 Urls="http://127.0.0.1:$port" dotnet run -c Release --no-build --project src/Erds.Host >"$log" 2>&1 &
 runner=$!
 stop() {
+  local status=$?
   # `dotnet run` starts the host as its child: stop the child by its pid, then the runner.
   [ -n "${host:-}" ] && kill "$host" 2>/dev/null || true
   kill "$runner" 2>/dev/null || true
   wait "$runner" 2>/dev/null || true
   rm -rf "$ERDS_DATA_DIR"
+  # The host's log stays only when something went wrong.
+  if [ "$status" -eq 0 ]; then rm -f "$log"; else echo "host log: $log" >&2; fi
 }
 trap stop EXIT
 
