@@ -4,8 +4,8 @@ using Erds.Cli.Commands;
 namespace Erds.Cli;
 
 // erds: the operator's and auditor's command line. Operator commands (init, org, user, mailbox,
-// token) work on the provider's data directory; the others talk to a running provider over HTTP;
-// verify works offline.
+// token) work on the provider's data directory; the others talk to a running provider over HTTP
+// (bench loads it and measures); verify works offline.
 public static class CliApp
 {
     public static RootCommand Build() => new("ErdsService command line: registered delivery with sealed, timestamped evidence.")
@@ -21,5 +21,6 @@ public static class CliApp
         InboxCommands.Create(),
         VerifyCommand.Create(),
         FaultCommands.Create(),
+        BenchCommand.Create(),
     };
 }

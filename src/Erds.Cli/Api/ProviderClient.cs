@@ -31,6 +31,10 @@ internal sealed class ProviderClient : IDisposable
         using (response) throw new CliError(await DescribeAsync(response, cancellationToken));
     }
 
+    // For callers that decide themselves what a failure means: erds bench counts them by kind.
+    public Task<HttpResponseMessage> SendUncheckedAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
     public async Task<JsonElement> GetJsonAsync(string path, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
@@ -44,7 +48,7 @@ internal sealed class ProviderClient : IDisposable
         return document.RootElement.Clone();
     }
 
-    private static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
         var body = await response.Content.ReadAsStringAsync(cancellationToken);

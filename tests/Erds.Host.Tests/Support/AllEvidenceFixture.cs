@@ -55,6 +55,12 @@ public sealed class AllEvidenceFixture : IAsyncLifetime
         Evidence.AddRange(await court.WaitForEvidenceAsync(accepted, "NotificationForAcceptance", "ConsignmentAcceptance", "ContentConsignment", "ContentHandover"));
         Evidence.AddRange(await court.WaitForEvidenceAsync(refused, "ConsignmentRejection"));
 
+        // Every evidence so far must be sealed before the clock jumps: one signed before the jump and
+        // timestamped after it would fail TimeSanity (seen on a loaded machine).
+        Evidence.AddRange(await court.WaitForEvidenceAsync(basic, "SubmissionAcceptance", "ContentConsignment", "ConsignmentNotification", "ContentHandover"));
+        Evidence.AddRange(await court.WaitForEvidenceAsync(accepted, "NotificationForAcceptance", "ConsignmentAcceptance", "ContentConsignment", "ContentHandover"));
+        Evidence.AddRange(await court.WaitForEvidenceAsync(refused, "ConsignmentRejection"));
+
         // A few days later nobody has picked up the last two.
         Provider.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
         await using (var scope = Provider.Database())
