@@ -75,14 +75,7 @@ public sealed class RobustnessTests(ProviderFixture fixture) : IClassFixture<Pro
     public async Task A_retrieval_in_progress_at_the_deadline_is_not_closed_as_expired()
     {
         var clock = fixture.Provider.Clock;
-        var messageId = await fixture.Court.SubmitAcceptedAsync(TestMessage.Between(P.Court, P.Firm) with { ExpiresAt = clock.GetUtcNow().AddHours(1) });
-        await fixture.Court.WaitForEvidenceAsync(messageId, "ConsignmentNotification");
-        var firm = await FirmCallerAsync();
-        await using (var scope = fixture.Provider.Database())
-        {
-            var inbox = scope.Get<InboxService>();
-            await inbox.BeginRetrievalAsync(await inbox.FindAsync(firm, messageId, null, CancellationToken.None), CancellationToken.None);
-        }
+        var (messageId, firm) = await BeginRetrievalAnHourBeforeTheDeadlineAsync();
         clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
         await using (var scope = fixture.Provider.Database())
         {
@@ -102,14 +95,7 @@ public sealed class RobustnessTests(ProviderFixture fixture) : IClassFixture<Pro
     public async Task A_retrieval_abandoned_past_the_grace_period_ends_in_expiry()
     {
         var clock = fixture.Provider.Clock;
-        var messageId = await fixture.Court.SubmitAcceptedAsync(TestMessage.Between(P.Court, P.Firm) with { ExpiresAt = clock.GetUtcNow().AddHours(1) });
-        await fixture.Court.WaitForEvidenceAsync(messageId, "ConsignmentNotification");
-        var firm = await FirmCallerAsync();
-        await using (var scope = fixture.Provider.Database())
-        {
-            var inbox = scope.Get<InboxService>();
-            await inbox.BeginRetrievalAsync(await inbox.FindAsync(firm, messageId, null, CancellationToken.None), CancellationToken.None);
-        }
+        var (messageId, _) = await BeginRetrievalAnHourBeforeTheDeadlineAsync();
         clock.Advance(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(1));
         await using (var scope = fixture.Provider.Database())
         {
@@ -118,6 +104,18 @@ public sealed class RobustnessTests(ProviderFixture fixture) : IClassFixture<Pro
         await fixture.Court.WaitForEvidenceAsync(messageId, "ContentHandoverFailure");
         using var late = await fixture.Firm.Http.GetAsync($"/api/v1/inbox/{messageId}/content");
         Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
+    }
+
+    private async Task<(Guid MessageId, Caller Firm)> BeginRetrievalAnHourBeforeTheDeadlineAsync()
+    {
+        var deadline = fixture.Provider.Clock.GetUtcNow().AddHours(1);
+        var messageId = await fixture.Court.SubmitAcceptedAsync(TestMessage.Between(P.Court, P.Firm) with { ExpiresAt = deadline });
+        await fixture.Court.WaitForEvidenceAsync(messageId, "ConsignmentNotification");
+        var firm = await FirmCallerAsync();
+        await using var scope = fixture.Provider.Database();
+        var inbox = scope.Get<InboxService>();
+        await inbox.BeginRetrievalAsync(await inbox.FindAsync(firm, messageId, null, CancellationToken.None), CancellationToken.None);
+        return (messageId, firm);
     }
 
     private async Task<Caller> FirmCallerAsync()
