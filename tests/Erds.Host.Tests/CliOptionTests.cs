@@ -20,4 +20,17 @@ public sealed class CliOptionTests
         Assert.NotEqual(0, exit);
         Assert.Contains("--server: 'nope' is not an absolute http or https URL.", output);
     }
+
+    [Fact]
+    public async Task Operator_commands_follow_the_services_storage_variables()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ERDS_DATA_DIR"] = Path.Combine(Path.GetTempPath(), "erds-cli-" + Guid.NewGuid().ToString("N")),
+            ["Erds__Storage__Provider"] = "Oracle",
+        };
+        var (exit, output) = await Cli.RunAsync(environment, "org", "list");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Oracle", output);
+    }
 }

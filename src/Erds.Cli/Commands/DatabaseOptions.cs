@@ -11,16 +11,21 @@ internal sealed class DatabaseOptions
 
     public Option<string> Provider { get; } = new("--provider")
     {
-        Description = "Database: Sqlite, PostgreSql or SqlServer (default: $ERDS_STORAGE_PROVIDER or Sqlite).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ERDS_STORAGE_PROVIDER") is { Length: > 0 } p ? p : StorageProviders.Sqlite,
+        Description = "Database: Sqlite, PostgreSql or SqlServer (default: $ERDS_STORAGE_PROVIDER, else the services' $Erds__Storage__Provider, else Sqlite).",
+        DefaultValueFactory = _ => FromEnvironment("ERDS_STORAGE_PROVIDER", "Erds__Storage__Provider") ?? StorageProviders.Sqlite,
     };
 
     // The environment variable is the better place for a password: options show up in process lists.
     public Option<string?> Connection { get; } = new("--connection")
     {
-        Description = "Connection string (default: $ERDS_CONNECTION); required for PostgreSql and SqlServer. SQLite defaults to erds.db in the data directory.",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ERDS_CONNECTION") is { Length: > 0 } c ? c : null,
+        Description = "Connection string (default: $ERDS_CONNECTION, else the services' $ConnectionStrings__Erds); required for PostgreSql and SqlServer. SQLite defaults to erds.db in the data directory.",
+        DefaultValueFactory = _ => FromEnvironment("ERDS_CONNECTION", "ConnectionStrings__Erds"),
     };
+
+    // An operator shell set up for the services (deploy/local's env.sh, a container) carries their
+    // variables; the command line reads those too rather than silently opening another database.
+    private static string? FromEnvironment(params string[] variables) =>
+        variables.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     public void AddTo(Command command)
     {
