@@ -22,7 +22,6 @@ public static class SubmissionApiExtensions
             .Validate(o => o.MaxMessageBytes > 0 && o.MaxParts > 0 && o.MaxRecipients > 0, "Submission limits must be positive.")
             .Validate(o => o.DefaultExpiry > TimeSpan.Zero && o.DefaultExpiry <= o.MaxExpiry, "DefaultExpiry must be positive and at most MaxExpiry.")
             .ValidateOnStart();
-        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<SubmissionOptions>>().Value);
         builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();

@@ -31,7 +31,7 @@ public sealed class StorageConfigurationTests
     {
         var (exitCode, output) = await Cli.RunAsync("org", "list", "--provider", "PostgreSql", "--connection", "");
         Assert.Equal(1, exitCode);
-        Assert.Contains("PostgreSql needs --connection or $ERDS_CONNECTION.", output);
+        Assert.Contains("PostgreSql needs --connection, $ERDS_CONNECTION or $ConnectionStrings__Erds.", output);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Erds.Cli.Commands;
 internal static class FaultCommands
 {
     // The receive endpoints of the distributed mode (see the *ConsumerDefinition classes).
-    public static readonly string[] Queues = ["evidence-delivery-event-recorded", "consignment-evidence-issued"];
+    public static readonly string[] Queues = [.. Erds.Contracts.QueueNames.All];
 
     public static Command Create()
     {

@@ -13,7 +13,7 @@ internal static class OperatorDatabase
             ?? throw new CliError($"Unknown database provider '{provider}': use {string.Join(", ", StorageProviders.All)}.");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            if (StorageProviders.NeedsConnectionString(canonical)) throw new CliError($"{canonical} needs --connection or $ERDS_CONNECTION.");
+            if (StorageProviders.NeedsConnectionString(canonical)) throw new CliError($"{canonical} needs --connection, $ERDS_CONNECTION or $ConnectionStrings__Erds.");
             Directory.CreateDirectory(dataDirectory);
             connectionString = new StorageOptions { DataDirectory = dataDirectory }.SqliteConnectionString;
         }

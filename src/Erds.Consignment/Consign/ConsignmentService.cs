@@ -111,14 +111,6 @@ public sealed class ConsignmentService(
         }
     }
 
-    internal static DeliveryEvent RecipientEvent(Message message, MessageRecipient recipient, EvidenceEvent evidenceEvent, DateTimeOffset now, EventReason? reason) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        MessageId = message.Id,
-        RecipientIndex = recipient.Index,
-        EventName = evidenceEvent.Name,
-        OccurredAt = now,
-        ReasonCode = reason?.Code,
-        ReasonDetails = reason?.Details,
-    };
+    internal static DeliveryEvent RecipientEvent(Message message, MessageRecipient recipient, EvidenceEvent evidenceEvent, DateTimeOffset now, EventReason? reason) =>
+        DeliveryEvents.Describe(message.Id, recipient.Index, evidenceEvent.Name, now, reason?.Code, reason?.Details);
 }

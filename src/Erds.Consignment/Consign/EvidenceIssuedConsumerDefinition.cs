@@ -4,7 +4,7 @@ namespace Erds.Consignment.Consign;
 
 public sealed class EvidenceIssuedConsumerDefinition : ConsumerDefinition<EvidenceIssuedConsumer>
 {
-    public EvidenceIssuedConsumerDefinition() => EndpointName = "consignment-evidence-issued";
+    public EvidenceIssuedConsumerDefinition() => EndpointName = Erds.Contracts.QueueNames.ConsignmentEvidenceIssued;
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<EvidenceIssuedConsumer> consumerConfigurator, IRegistrationContext context)

@@ -4,7 +4,7 @@ namespace Erds.EvidenceService.Issue;
 
 public sealed class DeliveryEventRecordedConsumerDefinition : ConsumerDefinition<DeliveryEventRecordedConsumer>
 {
-    public DeliveryEventRecordedConsumerDefinition() => EndpointName = "evidence-delivery-event-recorded";
+    public DeliveryEventRecordedConsumerDefinition() => EndpointName = Erds.Contracts.QueueNames.EvidenceDeliveryEventRecorded;
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<DeliveryEventRecordedConsumer> consumerConfigurator, IRegistrationContext context)

@@ -21,10 +21,14 @@ public sealed class EvidenceReconciler(ErdsDbContext db, TimeProvider time, ILog
             .Where(e => e.OccurredAt <= cutoff && !db.Evidence.Any(x => x.DeliveryEventId == e.Id))
             .OrderBy(e => e.OccurredAt).Take(100)
             .ToListAsync(cancellationToken);
-        // Announced again only if no announcement is still waiting in the outbox.
-        var pending = await db.Outbox.Where(o => o.SentAt == null).Select(o => o.Body).ToListAsync(cancellationToken);
+        if (orphans.Count == 0) return 0;
+        // Announced again only if no announcement of it is still waiting in the outbox.
+        var announcementType = typeof(DeliveryEventRecorded).FullName!;
+        var waiting = (await db.Outbox.Where(o => o.SentAt == null && o.MessageType == announcementType).Select(o => o.Body).ToListAsync(cancellationToken))
+            .Select(body => System.Text.Json.JsonSerializer.Deserialize<DeliveryEventRecorded>(body)!.DeliveryEventId)
+            .ToHashSet();
         var announced = 0;
-        foreach (var orphan in orphans.Where(o => !pending.Any(body => body.Contains(o.Id.ToString(), StringComparison.Ordinal))))
+        foreach (var orphan in orphans.Where(o => !waiting.Contains(o.Id)))
         {
             logger.LogWarning("Delivery event {DeliveryEventId} ({EventName}) of message {MessageId} has no evidence yet; announcing it again",
                 orphan.Id, orphan.EventName, orphan.MessageId);

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Erds.Persistence;
 
-// Builds the provider's context outside dependency injection (the CLI, tests, design time) the same
-// way the hosts configure it.
+// Builds the provider's context outside dependency injection (the CLI, tests, design time) with the
+// same provider and conventions as the hosts, without their outbox wake-up and log settings.
 public static class ErdsDatabase
 {
     public static ErdsDbContext Open(string provider, string connectionString) => StorageProviders.Canonical(provider) switch

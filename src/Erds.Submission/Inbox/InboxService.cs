@@ -149,19 +149,9 @@ public sealed class InboxService(ErdsDbContext db, TimeProvider time, ILogger<In
         }
     }
 
-    private static DeliveryEvent ActorEvent(RecipientCopy copy, EvidenceEvent evidenceEvent, DateTimeOffset now, Caller caller, EventReason? reason) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        MessageId = copy.Message.Id,
-        RecipientIndex = copy.Recipient.Index,
-        EventName = evidenceEvent.Name,
-        OccurredAt = now,
-        ReasonCode = reason?.Code,
-        ReasonDetails = reason?.Details,
-        ActorAuthenticationMethod = caller.AuthenticationMethod,
-        ActorAuthenticationTime = caller.AuthenticatedAt,
-        ActorAssuranceLevel = caller.AssuranceLevel,
-    };
+    private static DeliveryEvent ActorEvent(RecipientCopy copy, EvidenceEvent evidenceEvent, DateTimeOffset now, Caller caller, EventReason? reason) =>
+        DeliveryEvents.Describe(copy.Message.Id, copy.Recipient.Index, evidenceEvent.Name, now, reason?.Code, reason?.Details,
+            new DeliveryActor(caller.AuthenticationMethod, caller.AuthenticatedAt, caller.AssuranceLevel));
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -6,7 +6,7 @@ namespace Erds.Host.Tests.Distributed;
 // Leaves no messages of an earlier run in the service queues: the distributed tests share one broker.
 public static class Broker
 {
-    private static readonly string[] Queues = ["evidence-delivery-event-recorded", "consignment-evidence-issued"];
+    private static readonly IReadOnlyList<string> Queues = Erds.Contracts.QueueNames.All;
 
     public static async Task DeleteServiceQueuesAsync(string url)
     {

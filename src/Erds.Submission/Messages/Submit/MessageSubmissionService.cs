@@ -182,16 +182,8 @@ public sealed class MessageSubmissionService(
         Sha256 = stored.Sha256,
     };
 
-    private static DeliveryEvent DeliveryEventFor(Message message, EvidenceEvent evidenceEvent, DateTimeOffset now, EventReason? reason) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        MessageId = message.Id,
-        RecipientIndex = 0,
-        EventName = evidenceEvent.Name,
-        OccurredAt = now,
-        ReasonCode = reason?.Code,
-        ReasonDetails = reason?.Details,
-    };
+    private static DeliveryEvent DeliveryEventFor(Message message, EvidenceEvent evidenceEvent, DateTimeOffset now, EventReason? reason) =>
+        DeliveryEvents.Describe(message.Id, 0, evidenceEvent.Name, now, reason?.Code, reason?.Details);
 
     private async Task<SubmissionOutcome> RecordAsync(Message message, DeliveryEvent deliveryEvent, Caller caller, string idempotencyKey,
         SubmissionFingerprint fingerprint, SubmissionOutcome outcome, CancellationToken cancellationToken)
