@@ -28,6 +28,7 @@ public static class EvidenceServiceExtensions
         builder.Services.AddHttpClient(nameof(HttpTimestampClient));
         builder.Services.AddSingleton<ITimestampClient>(services => TimestampClientFactory.Create(services));
         builder.Services.AddSingleton<EvidenceIssuer>();
+        builder.Services.AddHostedService<KeyMaterialCheck>();
         builder.Services.AddSingleton<EvidenceMetrics>();
         builder.Services.AddScoped<EvidenceIssuanceService>();
         builder.Services.AddScoped<EvidenceReconciler>();

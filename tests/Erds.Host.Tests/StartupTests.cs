@@ -1,0 +1,16 @@
+using Erds.Host.Tests.Support;
+using Xunit;
+
+namespace Erds.Host.Tests;
+
+public sealed class StartupTests(ProviderFixture fixture) : IClassFixture<ProviderFixture>
+{
+    [Fact]
+    public void The_first_start_creates_the_development_PKI_before_any_message()
+    {
+        var pki = Path.GetDirectoryName(fixture.Provider.RootCertificatePath)!;
+        Assert.True(File.Exists(fixture.Provider.RootCertificatePath), "root-ca.pem should exist right after start");
+        Assert.True(File.Exists(Path.Combine(pki, "seal.pem")));
+        Assert.True(File.Exists(Path.Combine(pki, "tsa.pem")));
+    }
+}
