@@ -1,4 +1,4 @@
-using System.Security.Cryptography.X509Certificates;
+using Erds.Evidence.Verification;
 using Erds.Evidence.Pki;
 using Erds.Evidence.Timestamping;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +16,7 @@ internal static class TimestampClientFactory
         if (options.TimestampAuthorityUrl is { } url)
         {
             var roots = options.TimestampAuthorityRootsPath is { } path
-                ? ReadCertificates(path)
+                ? TrustAnchors.ReadPem(path)
                 : throw new KeyMaterialException("Erds:Evidence:TimestampAuthorityRootsPath is required with an external timestamp authority.");
             var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpTimestampClient));
             return new HttpTimestampClient(http, url, roots);
@@ -25,12 +25,5 @@ internal static class TimestampClientFactory
         var development = keys.Development
             ?? throw new KeyMaterialException("With KeySource 'Files' an external timestamp authority (Erds:Evidence:TimestampAuthorityUrl) is required.");
         return new BuiltInTimestampAuthority(development.TsaCertificate, [development.RootCertificate], services.GetRequiredService<TimeProvider>());
-    }
-
-    private static List<X509Certificate2> ReadCertificates(string path)
-    {
-        var certificates = new X509Certificate2Collection();
-        certificates.ImportFromPemFile(path);
-        return certificates.Count > 0 ? [.. certificates] : throw new KeyMaterialException($"{path} holds no PEM certificate.");
     }
 }

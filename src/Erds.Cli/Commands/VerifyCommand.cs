@@ -50,12 +50,17 @@ internal static class VerifyCommand
         return report.IsValid;
     }
 
-    private static List<X509Certificate2> ReadRoots(FileInfo file)
+    private static IReadOnlyList<X509Certificate2> ReadRoots(FileInfo file)
     {
         if (!file.Exists) throw new CliError($"No such trust anchor file: {file.FullName}");
-        var certificates = new X509Certificate2Collection();
-        certificates.ImportFromPemFile(file.FullName);
-        return certificates.Count > 0 ? [.. certificates] : throw new CliError($"{file.FullName} holds no PEM certificate.");
+        try
+        {
+            return TrustAnchors.ReadPem(file.FullName);
+        }
+        catch (Erds.Evidence.Pki.KeyMaterialException ex)
+        {
+            throw new CliError(ex.Message);
+        }
     }
 
     private static ContentCandidate Candidate(FileInfo file)

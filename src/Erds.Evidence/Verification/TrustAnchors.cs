@@ -12,4 +12,12 @@ public sealed record TrustAnchors(IReadOnlyList<X509Certificate2> SealRoots, IRe
 {
     /// <summary>One root for both the seal and the timestamp authority (the development PKI).</summary>
     public static TrustAnchors Single(X509Certificate2 root) => new([root], [root]);
+
+    /// <summary>Reads the root certificate(s) of a PEM file.</summary>
+    /// <exception cref="Pki.KeyMaterialException">The file cannot be read or holds no certificate.</exception>
+    public static IReadOnlyList<X509Certificate2> ReadPem(string path)
+    {
+        var certificates = Pki.PemFiles.ReadCertificates(path);
+        return certificates.Count > 0 ? [.. certificates] : throw new Pki.KeyMaterialException($"'{path}' holds no PEM certificate.");
+    }
 }

@@ -40,7 +40,7 @@ public static class MessageEndpoints
     private static async Task<Ok<MessageView>> GetAsync(Guid messageId, HttpContext http, ErdsDbContext db, CancellationToken cancellationToken)
     {
         var message = await OwnMessageAsync(db, messageId, http, cancellationToken);
-        var timeline = await db.TimelineAsync(messageId, _ => true, cancellationToken);
+        var timeline = await db.TimelineAsync(messageId, cancellationToken);
         return TypedResults.Ok(new MessageView(
             message.Id, message.Status.ToString(), message.SenderAddress, message.Subject, message.SenderReference,
             message.ConsignmentMode.ToString(), message.SubmittedAt, message.ExpiresAt,

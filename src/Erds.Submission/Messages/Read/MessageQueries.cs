@@ -12,12 +12,12 @@ public static class MessageQueries
             .Include(m => m.Recipients).Include(m => m.Parts)
             .SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken);
 
-    public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(this ErdsDbContext db, Guid messageId, Func<int, bool> include, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(this ErdsDbContext db, Guid messageId, CancellationToken cancellationToken)
     {
         var events = await db.DeliveryEvents.AsNoTracking().Where(e => e.MessageId == messageId).ToListAsync(cancellationToken);
         var evidence = await db.Evidence.AsNoTracking().Where(e => e.MessageId == messageId)
             .Select(e => new { e.DeliveryEventId, e.Id }).ToDictionaryAsync(e => e.DeliveryEventId, e => e.Id, cancellationToken);
-        return events.Where(e => include(e.RecipientIndex))
+        return events
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
             .Select(e => new TimelineEntry(e.EventName, e.RecipientIndex, e.OccurredAt, e.ReasonCode, e.ReasonDetails,
                 evidence.TryGetValue(e.Id, out var id) ? id : null))

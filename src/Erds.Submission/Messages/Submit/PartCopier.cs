@@ -39,7 +39,7 @@ public static class PartCopier
         {
             return await source.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken);
         }
-        catch (IOException ex) when (ex is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (IOException ex) when (RequestBody.EndedEarly(ex, cancellationToken))
         {
             throw Problems.Problems.MalformedRequest($"The multipart body ended inside a part: {ex.Message}");
         }

@@ -56,7 +56,7 @@ public sealed class SubmissionBodyReader
         {
             raw = await ReadBoundedAsync(section.Body, MaxMetadataBytes, cancellationToken);
         }
-        catch (IOException ex) when (ex is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (IOException ex) when (RequestBody.EndedEarly(ex, cancellationToken))
         {
             throw Problems.Problems.MalformedRequest($"The multipart body ended inside the metadata part: {ex.Message}");
         }
@@ -128,7 +128,7 @@ public sealed class SubmissionBodyReader
         {
             throw Problems.Problems.MalformedRequest($"The multipart body is malformed: {ex.Message}");
         }
-        catch (IOException ex) when (ex is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (IOException ex) when (RequestBody.EndedEarly(ex, cancellationToken))
         {
             throw Problems.Problems.MalformedRequest($"The multipart body ended early: {ex.Message}");
         }
