@@ -10,8 +10,14 @@ namespace Erds.Evidence.Timestamping;
 /// <summary>
 /// An RFC 3161 timestamp authority inside the process: for development, tests and a provider that runs its
 /// own (qualified) TSA key. <see cref="Respond"/> serves the HTTP protocol; <see cref="GetTokenAsync"/>
-/// stamps directly and checks its own token exactly as <see cref="HttpTimestampClient"/> checks a remote one.
+/// stamps directly, without encoding a request and parsing a reply in between.
 /// </summary>
+/// <remarks>
+/// Its first token is checked exactly as <see cref="HttpTimestampClient"/> checks a remote one (signature,
+/// certificate chain to the root, imprint, timestamping usage): that proves the key, the certificates
+/// and the generator fit together. Later tokens come from the same key, certificates and generator, so
+/// checking each of them again (more than half the cost of an evidence, measured) would prove nothing new.
+/// </remarks>
 public sealed class BuiltInTimestampAuthority : ITimestampClient
 {
     /// <summary>The development policy OID (a UUID-based OID under 2.25, owned by nobody else).</summary>
@@ -23,6 +29,7 @@ public sealed class BuiltInTimestampAuthority : ITimestampClient
     private readonly TimeProvider _time;
     private readonly string _policyOid;
     private readonly IReadOnlyList<X509Certificate2> _trustRoots;
+    private volatile bool _firstTokenChecked;
 
     /// <summary>Creates the authority.</summary>
     /// <param name="certificate">The TSA certificate with its private key (critical EKU timeStamping only).</param>
@@ -50,7 +57,15 @@ public sealed class BuiltInTimestampAuthority : ITimestampClient
     public Task<byte[]> GetTokenAsync(byte[] sha256Imprint, CancellationToken cancellationToken = default)
     {
         var request = TimestampRequests.Create(sha256Imprint);
-        return Task.FromResult(TimestampResponseValidator.Validate(request, Respond(request.GetEncoded()), _trustRoots));
+        if (!_firstTokenChecked)
+        {
+            var checkedToken = TimestampResponseValidator.Validate(request, Respond(request.GetEncoded()), _trustRoots);
+            _firstTokenChecked = true;
+            return Task.FromResult(checkedToken);
+        }
+        var genTime = GenTime();
+        var token = _signer.TokenGenerator(genTime, new DerObjectIdentifier(_policyOid)).Generate(request, NewSerialNumber(), genTime);
+        return Task.FromResult(token.GetEncoded());
     }
 
     /// <summary>
@@ -71,13 +86,18 @@ public sealed class BuiltInTimestampAuthority : ITimestampClient
                 .GenerateFailResponse(PkiStatus.Rejection, PkiFailureInfo.BadDataFormat, "malformed TimeStampReq")
                 .GetEncoded();
         }
-        var now = _time.GetUtcNow();
-        // Whole seconds: genTime then reads the same in every tool and in the signing-time comparison.
-        var genTime = new DateTime(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        var genTime = GenTime();
         // The response generator accumulates status strings, so it is made per request.
         var generator = new TimeStampResponseGenerator(_signer.TokenGenerator(genTime, new DerObjectIdentifier(_policyOid)),
             AcceptedHashes, [_policyOid], []);
         return generator.Generate(request, NewSerialNumber(), genTime).GetEncoded();
+    }
+
+    // Whole seconds: genTime then reads the same in every tool and in the signing-time comparison.
+    private DateTime GenTime()
+    {
+        var now = _time.GetUtcNow();
+        return new DateTime(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
     }
 
     private static BigInteger NewSerialNumber() => new(1, RandomNumberGenerator.GetBytes(16));

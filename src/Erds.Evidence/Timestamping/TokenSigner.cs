@@ -16,18 +16,17 @@ namespace Erds.Evidence.Timestamping;
 /// <summary>The TSA key and certificates in BouncyCastle form, turned into a token generator per genTime.</summary>
 internal sealed class TokenSigner
 {
-    private readonly AsymmetricKeyParameter _key;
-    private readonly string _signatureAlgorithm;
+    private readonly ISignatureFactory _signatures;
     private readonly BcCertificate _certificate;
     private readonly IStore<BcCertificate> _certificates;
 
     public TokenSigner(X509Certificate2 certificate, IReadOnlyList<X509Certificate2> intermediates)
     {
-        using AsymmetricAlgorithm key = (AsymmetricAlgorithm?)certificate.GetECDsaPrivateKey()
+        // The key stays a .NET key (it lives as long as this signer: one per authority).
+        AsymmetricAlgorithm key = (AsymmetricAlgorithm?)certificate.GetECDsaPrivateKey()
             ?? certificate.GetRSAPrivateKey()
             ?? throw new ArgumentException($"TSA certificate '{certificate.Subject}' has no ECDSA or RSA private key.", nameof(certificate));
-        _signatureAlgorithm = key is ECDsa ? "SHA256WITHECDSA" : "SHA256WITHRSA";
-        _key = PrivateKeyFactory.CreateKey(key.ExportPkcs8PrivateKey());
+        _signatures = new NativeSignatureFactory(key);
         _certificate = new BcCertificate(certificate.RawData);
         _certificates = CollectionUtilities.CreateStore(
             new[] { _certificate }.Concat(intermediates.Select(c => new BcCertificate(c.RawData))).ToList());
@@ -40,7 +39,7 @@ internal sealed class TokenSigner
         var attributes = new AttributeTable(new Asn1EncodableVector(signingTime));
         var signerInfo = new SignerInfoGeneratorBuilder()
             .WithSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(attributes))
-            .Build(new Asn1SignatureFactory(_signatureAlgorithm, _key), _certificate);
+            .Build(_signatures, _certificate);
         // A SHA-256 digest factory makes BouncyCastle write ESS signing-certificate-v2 (RFC 5816), with issuer and serial.
         var generator = new TimeStampTokenGenerator(signerInfo, Asn1DigestFactory.Get(NistObjectIdentifiers.IdSha256), policy, true);
         generator.SetCertificates(_certificates);

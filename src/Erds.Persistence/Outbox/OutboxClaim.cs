@@ -33,9 +33,20 @@ public sealed class OutboxClaim
                 .SetProperty(m => m.LockedBy, owner)
                 .SetProperty(m => m.LockedUntil, until)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
-        var rows = await db.Outbox.Where(m => m.LockedBy == owner && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var rows = await db.Outbox.AsNoTracking().Where(m => m.LockedBy == owner && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         return new OutboxClaim(owner, until, rows);
     }
+
+    // Marks the published rows sent and lets go of them, in one statement. Only rows still held by
+    // this claim are touched: past the lease another dispatcher may own them and marks them itself.
+    public Task MarkSentAsync(ErdsDbContext db, IReadOnlyCollection<long> ids, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ids.Count == 0
+            ? Task.CompletedTask
+            : db.Outbox.Where(m => ids.Contains(m.Id) && m.LockedBy == Owner)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.SentAt, now)
+                    .SetProperty(m => m.LockedBy, (string?)null)
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
 
     // Gives back what was not published, so that a failed publish is retried at once rather than
     // after the lease; only this claim's rows are touched.

@@ -55,7 +55,7 @@ public sealed class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<ErdsDbContext>();
         var owner = $"{_instance}/{Guid.NewGuid():N}";
         var claim = await OutboxClaim.TakeAsync(db, owner, options.Value.BatchSize, options.Value.LeaseDuration, time.GetUtcNow(), cancellationToken);
-        var published = 0;
+        var published = new List<long>(claim.Rows.Count);
         try
         {
             foreach (var row in claim.Rows)
@@ -63,24 +63,24 @@ public sealed class OutboxDispatcher(
                 // Past the lease another dispatcher may already own the rest; it will publish them.
                 if (time.GetUtcNow() >= claim.Until)
                 {
-                    logger.LogWarning("Outbox lease {Owner} ran out after {Published} of {Claimed} rows", owner, published, claim.Rows.Count);
+                    logger.LogWarning("Outbox lease {Owner} ran out after {Published} of {Claimed} rows", owner, published.Count, claim.Rows.Count);
                     break;
                 }
                 await PublishAsync(row, cancellationToken);
-                row.SentAt = time.GetUtcNow();
-                metrics.Published(row.MessageType[(row.MessageType.LastIndexOf('.') + 1)..], row.SentAt.Value - row.CreatedAt);
-                row.LockedBy = null;
-                row.LockedUntil = null;
-                await db.SaveChangesAsync(cancellationToken);
-                published++;
+                metrics.Published(row.MessageType[(row.MessageType.LastIndexOf('.') + 1)..], time.GetUtcNow() - row.CreatedAt);
+                published.Add(row.Id);
             }
         }
         catch
         {
+            await MarkSentQuietlyAsync(db, claim, published);
             await ReleaseQuietlyAsync(db, claim);
             throw;
         }
-        return published;
+        // One statement for the whole batch: marking row by row cost a transaction per bus message.
+        // A crash before it publishes the batch again after the lease; consumers de-duplicate.
+        await claim.MarkSentAsync(db, published, time.GetUtcNow(), cancellationToken);
+        return published.Count;
     }
 
     private Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
@@ -94,11 +94,23 @@ public sealed class OutboxDispatcher(
         return bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
     }
 
+    private async Task MarkSentQuietlyAsync(ErdsDbContext db, OutboxClaim claim, IReadOnlyList<long> published)
+    {
+        try
+        {
+            await claim.MarkSentAsync(db, published, time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Not fatal: the rows are published again after the lease and consumers de-duplicate.
+            logger.LogWarning(ex, "Could not mark {Count} published outbox rows of claim {Owner} as sent", published.Count, claim.Owner);
+        }
+    }
+
     private async Task ReleaseQuietlyAsync(ErdsDbContext db, OutboxClaim claim)
     {
         try
         {
-            db.ChangeTracker.Clear();
             await claim.ReleaseAsync(db, CancellationToken.None);
         }
         catch (Exception ex)

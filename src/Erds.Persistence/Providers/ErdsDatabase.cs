@@ -18,7 +18,7 @@ public static class ErdsDatabase
         provider switch
         {
             StorageProviders.Sqlite => options.UseSqlite(connectionString),
-            StorageProviders.PostgreSql => options.UseNpgsql(connectionString),
+            StorageProviders.PostgreSql => options.UseNpgsql(PostgreSqlConnectionDefaults.Apply(connectionString)),
             StorageProviders.SqlServer => options.UseSqlServer(connectionString),
             _ => throw UnknownProvider(provider),
         };

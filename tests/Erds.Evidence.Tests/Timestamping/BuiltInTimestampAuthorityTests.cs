@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Erds.Evidence.Signing;
 using Erds.Evidence.Tests.TestSupport;
 using Erds.Evidence.Timestamping;
 using Org.BouncyCastle.Asn1.Ess;
@@ -29,6 +30,24 @@ public sealed class BuiltInTimestampAuthorityTests(TestPki pki) : IClassFixture<
         Assert.True(result.IsValid, result.Detail);
         Assert.Equal(pki.Now, result.GenTime);
         Assert.Equal(pki.Material().TsaCertificate.Subject, result.TsaSubject);
+    }
+
+    [Theory]
+    [InlineData(SealKeyType.EcdsaP256)]
+    [InlineData(SealKeyType.Rsa3072)]
+    public async Task Tokens_after_the_first_verify_as_well(SealKeyType keyType)
+    {
+        // The first token is checked inside the authority; later ones are only signed, so check them here.
+        var tsa = pki.Tsa(keyType);
+        for (var i = 0; i < 3; i++)
+        {
+            var imprint = SHA256.HashData([(byte)i]);
+            var token = await tsa.GetTokenAsync(imprint, TestContext.Current.CancellationToken);
+
+            var result = TimestampTokenVerifier.Verify(token, imprint, [pki.Material(keyType).RootCertificate]);
+
+            Assert.True(result.IsValid, $"token {i}: {result.Detail}");
+        }
     }
 
     [Fact]

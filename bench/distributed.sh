@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Measures the distributed set-up with `erds bench`, as recorded in docs/performance.md:
+# deploy/local/start.sh (one process per role on PostgreSQL and RabbitMQ, all on this machine),
+# the two organisations of docs/getting-started.md seeded once, then one bench run with the given
+# options and the three role processes' pids in --pids.
+#
+#   bench/distributed.sh --messages 2000 --size 16KiB --attachments 2 --concurrency 64
+#
+# The set-up stays running afterwards (deploy/local/stop.sh --clean stops it and deletes its data),
+# so runs can be repeated against it. Not run by scripts/test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+state="${ERDS_LOCAL_DIR:-$PWD/.erds-local}"
+deploy/local/start.sh >/dev/null
+# shellcheck disable=SC1091
+. "$state/env.sh"
+
+tokens="$state/bench-tokens"
+if [ ! -f "$tokens" ]; then
+  erds org add --handle rechtbank --name "Rechtbank Amsterdam" --legal-id 00000001003214345000 >/dev/null
+  erds mailbox add --org rechtbank --address griffie@rechtbank.example --functional >/dev/null
+  erds org add --handle devries --name "Advocatenkantoor De Vries" --legal-id 12345678 >/dev/null
+  erds mailbox add --org devries --address kantoor@devries-advocaten.example --notify secretariaat@devries-advocaten.example >/dev/null
+  {
+    echo "COURT=$(erds token issue --org rechtbank --assurance substantial)"
+    echo "FIRM=$(erds token issue --org devries --assurance substantial)"
+  } >"$tokens.tmp"
+  mv "$tokens.tmp" "$tokens"
+fi
+# shellcheck disable=SC1090
+. "$tokens"
+
+pids=$(cat "$state/pids/submission.pid"),$(cat "$state/pids/evidence.pid"),$(cat "$state/pids/consignment.pid")
+erds bench --server "$ERDS_SERVER" --token "$COURT" --recipient-token "$FIRM" \
+  --from griffie@rechtbank.example --to kantoor@devries-advocaten.example --pids "$pids" "$@"
