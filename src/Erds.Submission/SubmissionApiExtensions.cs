@@ -21,7 +21,10 @@ public static class SubmissionApiExtensions
         builder.Services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section)
             .Validate(o => o.MaxMessageBytes > 0 && o.MaxParts > 0 && o.MaxRecipients > 0, "Submission limits must be positive.")
             .Validate(o => o.DefaultExpiry > TimeSpan.Zero && o.DefaultExpiry <= o.MaxExpiry, "DefaultExpiry must be positive and at most MaxExpiry.")
+            .Validate(o => o.CredentialCacheDuration >= TimeSpan.Zero && o.CredentialCacheDuration <= TimeSpan.FromMinutes(5),
+                "CredentialCacheDuration must be between zero and five minutes: it is how long a revoked token still works.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<CredentialCache>();
         builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();

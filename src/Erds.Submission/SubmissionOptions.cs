@@ -15,4 +15,8 @@ public sealed class SubmissionOptions
     public TimeSpan DefaultExpiry { get; set; } = TimeSpan.FromDays(14);
 
     public TimeSpan MaxExpiry { get; set; } = TimeSpan.FromDays(90);
+
+    // How long a stored API credential is used without reading it again (CredentialCache): a revoked
+    // token is refused at the latest this long after `erds token revoke`. Zero reads it on every request.
+    public TimeSpan CredentialCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -39,6 +39,8 @@ public sealed class DeliveryFlowTests(ProviderFixture fixture) : IClassFixture<P
             // The sender address is the one given, letter for letter.
             Assert.Equal("Griffie@Rechtbank.example", document.Sender.Identifier);
             Assert.Contains(document.Sender.Identity, a => a.Name == "LegalName" && a.Value == "Rechtbank Amsterdam");
+            // The recipient is named by its organisation's legal name, found through its mailbox.
+            Assert.Contains(document.Recipients.Single().Identity, a => a.Name == "LegalName" && a.Value == "Advocatenkantoor De Vries");
             // The clerk whose token was used acted for the functional mailbox, and is the one who authenticated.
             Assert.Equal("clerk@rechtbank.example", document.SenderDelegate!.Identifier);
             Assert.Null(document.Sender.Authentication);

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using Erds.Persistence;
 using Erds.Persistence.Entities;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +12,7 @@ namespace Erds.Submission.Authentication;
 // authentication and the credential's assurance level become claims, because evidence states them.
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ErdsDbContext db, TimeProvider time)
+    ErdsDbContext db, CredentialCache credentials, TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -27,7 +26,7 @@ public sealed class ApiTokenAuthenticationHandler(
         {
             return AuthenticateResult.Fail("Malformed API token.");
         }
-        var credential = await db.ApiCredentials.AsNoTracking().SingleOrDefaultAsync(c => c.Id == credentialId, Context.RequestAborted);
+        var credential = await credentials.FindAsync(db, credentialId, Context.RequestAborted);
         if (credential is null || credential.RevokedAt is not null || !ApiTokens.Matches(secret, credential.SecretHash))
         {
             return AuthenticateResult.Fail("Unknown or revoked API token.");

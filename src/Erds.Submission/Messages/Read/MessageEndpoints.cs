@@ -54,13 +54,13 @@ public static class MessageEndpoints
 
     private static async Task<Ok<IReadOnlyList<EvidenceSummary>>> ListEvidenceAsync(Guid messageId, HttpContext http, ErdsDbContext db, CancellationToken cancellationToken)
     {
-        await OwnMessageAsync(db, messageId, http, cancellationToken);
+        await EnsureOwnMessageAsync(db, messageId, http, cancellationToken);
         return TypedResults.Ok(await db.EvidenceSummariesAsync(messageId, _ => true, MessageLinks.For(messageId).Evidence, cancellationToken));
     }
 
     private static async Task<IResult> GetEvidenceAsync(Guid messageId, Guid evidenceId, HttpContext http, ErdsDbContext db, CancellationToken cancellationToken)
     {
-        await OwnMessageAsync(db, messageId, http, cancellationToken);
+        await EnsureOwnMessageAsync(db, messageId, http, cancellationToken);
         var evidence = await db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == evidenceId && e.MessageId == messageId, cancellationToken)
             ?? throw Problems.Problems.NotFound("This evidence");
         return EvidenceFile(evidence);
@@ -68,6 +68,17 @@ public static class MessageEndpoints
 
     internal static IResult EvidenceFile(EvidenceRecord evidence) =>
         TypedResults.File(evidence.Xml, "application/xml", $"evidence-{evidence.EventName}-{evidence.Id}.xml");
+
+    // The same answer as OwnMessageAsync without loading the message: the evidence views need only
+    // to know that the caller may see it, and senders poll them.
+    private static async Task EnsureOwnMessageAsync(ErdsDbContext db, Guid messageId, HttpContext http, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(http.User);
+        if (!await db.Messages.AnyAsync(m => m.Id == messageId && m.SenderOrganisationId == caller.OrganisationId, cancellationToken))
+        {
+            throw Problems.Problems.NotFound("This message");
+        }
+    }
 
     private static async Task<Message> OwnMessageAsync(ErdsDbContext db, Guid messageId, HttpContext http, CancellationToken cancellationToken)
     {
