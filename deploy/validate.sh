@@ -21,7 +21,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # Shell scripts.
-scripts=(scripts/lib/rabbitmq.sh deploy/local/*.sh deploy/docker/*.sh deploy/validate.sh)
+scripts=(scripts/lib/rabbitmq.sh scripts/lib/postgres.sh deploy/local/*.sh deploy/docker/*.sh deploy/validate.sh)
 if command -v shellcheck >/dev/null; then
   if shellcheck -x "${scripts[@]}"; then ok "shellcheck ${#scripts[@]} scripts"; else bad "shellcheck"; fi
 else skip shellcheck "(apt-get install shellcheck)"; fi

@@ -28,8 +28,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 # shellcheck source=../../scripts/lib/rabbitmq.sh
 . "$repo/scripts/lib/rabbitmq.sh"
-# shellcheck source=lib-postgres.sh
-. "$here/lib-postgres.sh"
+# shellcheck source=../../scripts/lib/postgres.sh
+. "$repo/scripts/lib/postgres.sh"
 # shellcheck source=common.sh
 . "$here/common.sh"
 
@@ -102,7 +102,8 @@ rmq_url="amqp://erds:erds@127.0.0.1:$rmq_port/erds"
 
 pg_install || { say "cannot install postgresql"; exit 1; }
 say "starting PostgreSQL on 127.0.0.1:$pg_port"
-pg_start "$state" "$pg_port" >/dev/null || fail "PostgreSQL did not start"
+# fsync stays on whatever the caller's environment says: people keep data in this set-up.
+PG_FSYNC=on pg_start "$state" "$pg_port" >/dev/null || fail "PostgreSQL did not start"
 psql=("$(pg_bindir)/psql" -h 127.0.0.1 -p "$pg_port" -U erds -v ON_ERROR_STOP=1 -qAt)
 if [ "$("${psql[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'erds'")" != 1 ]; then
   say "creating database erds"

@@ -9,8 +9,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 # shellcheck source=../../scripts/lib/rabbitmq.sh
 . "$repo/scripts/lib/rabbitmq.sh"
-# shellcheck source=lib-postgres.sh
-. "$here/lib-postgres.sh"
+# shellcheck source=../../scripts/lib/postgres.sh
+. "$repo/scripts/lib/postgres.sh"
 # shellcheck source=common.sh
 . "$here/common.sh"
 
