@@ -3,6 +3,7 @@ using Erds.Consignment.Expire;
 using Erds.Consignment.Notify;
 using Erds.Consignment.Retention;
 using Erds.Persistence;
+using Erds.Persistence.Cleanup;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +32,7 @@ public static class ConsignmentExtensions
         builder.Services.AddScoped<ExpiryService>();
         builder.Services.AddScoped<RetentionService>();
         builder.Services.AddScoped<ConsignmentReconciler>();
+        builder.AddOutboxInboxCleanup();
         builder.Services.AddHostedService<HousekeepingMonitor>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using Erds.Consignment.Consign;
 using Erds.Consignment.Expire;
 using Erds.Consignment.Retention;
+using Erds.Persistence.Cleanup;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Erds.Consignment;
 
 // On a fixed interval of the injected clock: resume stalled consignments, close expired deliveries,
-// then delete content whose retention period has passed.
+// then delete content whose retention period has passed; after that, in a scope of its own, delete
+// sent outbox rows and inbox receipts past theirs. A failure in one part does not stop the other.
 public sealed class HousekeepingMonitor(IServiceScopeFactory scopes, IOptions<ConsignmentOptions> options, TimeProvider time, ILogger<HousekeepingMonitor> logger)
     : BackgroundService
 {
@@ -18,18 +20,27 @@ public sealed class HousekeepingMonitor(IServiceScopeFactory scopes, IOptions<Co
         using var timer = new PeriodicTimer(options.Value.ExpiryScanInterval, time);
         do
         {
-            try
+            await RunAsync("deliveries", async services =>
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ConsignmentReconciler>().ReconcileAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<ExpiryService>().ExpireDueAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<RetentionService>().PurgeDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Housekeeping failed; next run in {Interval}", options.Value.ExpiryScanInterval);
-            }
+                await services.GetRequiredService<ConsignmentReconciler>().ReconcileAsync(stoppingToken);
+                await services.GetRequiredService<ExpiryService>().ExpireDueAsync(stoppingToken);
+                await services.GetRequiredService<RetentionService>().PurgeDueAsync(stoppingToken);
+            });
+            await RunAsync("outbox and inbox cleanup", services => services.GetRequiredService<OutboxInboxCleanup>().DeleteDueAsync(stoppingToken));
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RunAsync(string work, Func<IServiceProvider, Task> run)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await run(scope.ServiceProvider);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Housekeeping ({Work}) failed; next run in {Interval}", work, options.Value.ExpiryScanInterval);
+        }
     }
 }

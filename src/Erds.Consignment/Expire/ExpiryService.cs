@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Erds.Consignment.Consign;
 using Erds.Evidence.Model;
 using Erds.Persistence;
@@ -19,28 +20,34 @@ public sealed class ExpiryService(ErdsDbContext db, IOptions<ConsignmentOptions>
         var now = time.GetUtcNow();
         // A retrieval that started before the deadline is given time to finish.
         var retrievalCutoff = now - options.Value.RetrievalGrace;
+        var recipientDue = RecipientDue(retrievalCutoff);
         var due = await db.Messages.AsNoTracking()
             .Where(m => m.Status == MessageStatus.Accepted && m.ExpiresAt != null && m.ExpiresAt <= now
-                        && m.Recipients.Any(r => r.Status == RecipientStatus.AwaitingAcceptance
-                                                 || (r.Status == RecipientStatus.Consigned && (r.RetrievalStartedAt == null || r.RetrievalStartedAt <= retrievalCutoff))))
+                        && m.Recipients.AsQueryable().Any(recipientDue))
             .OrderBy(m => m.ExpiresAt).Select(m => m.Id).Take(200)
             .ToListAsync(cancellationToken);
+        var isRecipientDue = recipientDue.Compile();
         var expired = 0;
         foreach (var messageId in due)
         {
-            expired += await ExpireAsync(messageId, now, retrievalCutoff, cancellationToken);
+            expired += await ExpireAsync(messageId, now, isRecipientDue, cancellationToken);
         }
         if (expired > 0) logger.LogInformation("Expired {Count} deliveries", expired);
         return expired;
     }
 
-    private async Task<int> ExpireAsync(Guid messageId, DateTimeOffset now, DateTimeOffset retrievalCutoff, CancellationToken cancellationToken)
+    // A recipient whose delivery the deadline ends: still undecided, or consigned and not retrieving
+    // since before the cutoff. One expression, so that the database query and the loaded message agree.
+    private static Expression<Func<MessageRecipient, bool>> RecipientDue(DateTimeOffset retrievalCutoff) =>
+        r => r.Status == RecipientStatus.AwaitingAcceptance
+             || (r.Status == RecipientStatus.Consigned && (r.RetrievalStartedAt == null || r.RetrievalStartedAt <= retrievalCutoff));
+
+    private async Task<int> ExpireAsync(Guid messageId, DateTimeOffset now, Func<MessageRecipient, bool> isRecipientDue, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var message = await db.Messages.Include(m => m.Recipients).SingleAsync(m => m.Id == messageId, cancellationToken);
         var expired = 0;
-        foreach (var recipient in message.Recipients.Where(r => r.Status == RecipientStatus.AwaitingAcceptance
-                     || (r.Status == RecipientStatus.Consigned && (r.RetrievalStartedAt is null || r.RetrievalStartedAt <= retrievalCutoff))))
+        foreach (var recipient in message.Recipients.Where(isRecipientDue))
         {
             var evidenceEvent = recipient.Status == RecipientStatus.AwaitingAcceptance
                 ? EvidenceEvent.AcceptanceRejectionExpiry

@@ -12,5 +12,7 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         // The key is the de-duplication: one row per bus message and consumer.
         builder.HasKey(m => new { m.MessageId, m.Consumer });
         builder.Property(m => m.Consumer).HasMaxLength(128);
+        // The cleanup deletes receipts by age.
+        builder.HasIndex(m => m.ConsumedAt);
     }
 }

@@ -25,7 +25,7 @@ public sealed class OutboxDispatcher(
         .ToDictionary(t => t.FullName!);
 
     // Names this instance in the rows it holds, so that an operator can tell who has them.
-    private readonly string _instance = $"{Truncate(Environment.MachineName, 64)}/{Environment.ProcessId}";
+    private readonly string _instance = $"{Environment.MachineName.Truncate(64)}/{Environment.ProcessId}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -119,6 +119,4 @@ public sealed class OutboxDispatcher(
             logger.LogWarning(ex, "Could not release outbox claim {Owner}", claim.Owner);
         }
     }
-
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -79,7 +79,7 @@ public sealed class InboxService(ErdsDbContext db, TimeProvider time, ILogger<In
         {
             throw Problems.Problems.MalformedRequest("The refusal reason contains control characters.");
         }
-        var details = string.IsNullOrWhiteSpace(reason) ? "Refused by the recipient." : Truncate(reason.Trim(), 1000);
+        var details = string.IsNullOrWhiteSpace(reason) ? "Refused by the recipient." : reason.Trim().Truncate(1000);
         db.Record(ActorEvent(copy, EvidenceEvent.ConsignmentRejection, now, caller, EventReason.RefusedByRecipient(details)), now);
         await SaveOnceAsync(copy, cancellationToken);
     }
@@ -152,6 +152,4 @@ public sealed class InboxService(ErdsDbContext db, TimeProvider time, ILogger<In
     private static DeliveryEvent ActorEvent(RecipientCopy copy, EvidenceEvent evidenceEvent, DateTimeOffset now, Caller caller, EventReason? reason) =>
         DeliveryEvents.Describe(copy.Message.Id, copy.Recipient.Index, evidenceEvent.Name, now, reason?.Code, reason?.Details,
             new DeliveryActor(caller.AuthenticationMethod, caller.AuthenticatedAt, caller.AssuranceLevel));
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -1,6 +1,5 @@
 using System.Xml;
 using Erds.Evidence.Tests.TestSupport;
-using Erds.Evidence.Verification;
 using Xunit;
 
 namespace Erds.Evidence.Tests.Signing;
@@ -8,11 +7,6 @@ namespace Erds.Evidence.Tests.Signing;
 /// <summary>Signatures rearranged so a lax verifier would check one thing and show another.</summary>
 public sealed class SignatureWrappingTests(TestPki pki) : IClassFixture<TestPki>
 {
-    private XadesVerificationResult Verify(XmlDocument document) => new XadesVerifier(pki.Anchors(), pki.Time).Verify(document);
-
-    private static string StructureFailure(XadesVerificationResult result) =>
-        VerificationAssert.FailedExactly(result, VerificationAssert.StructureAndEverythingAfter);
-
     [Fact]
     public async Task Original_content_moved_into_a_ds_object_under_forged_content_is_rejected()
     {
@@ -27,7 +21,7 @@ public sealed class SignatureWrappingTests(TestPki pki) : IClassFixture<TestPki>
         forged.InnerText = "forged";
         root.InsertBefore(forged, signature);
 
-        Assert.Contains("ds:Object, ds:Object", StructureFailure(Verify(SampleEvidence.RoundTrip(signed))));
+        Assert.Contains("ds:Object, ds:Object", VerificationAssert.StructureFailure(pki.Verify(SampleEvidence.RoundTrip(signed))));
     }
 
     [Fact]
@@ -38,7 +32,7 @@ public sealed class SignatureWrappingTests(TestPki pki) : IClassFixture<TestPki>
         var decoy = (XmlElement)signedProperties.CloneNode(deep: true);
         signed.DocumentElement!.InsertBefore(decoy, Tamper.Single(signed, Tamper.Ds, "Signature"));
 
-        Assert.Contains("duplicate Id", StructureFailure(Verify(SampleEvidence.RoundTrip(signed))));
+        Assert.Contains("duplicate Id", VerificationAssert.StructureFailure(pki.Verify(SampleEvidence.RoundTrip(signed))));
     }
 
     [Fact]
@@ -50,7 +44,7 @@ public sealed class SignatureWrappingTests(TestPki pki) : IClassFixture<TestPki>
         copy.SetAttribute("Id", "sig-copy");
         signed.DocumentElement!.InsertBefore(copy, signature);
 
-        Assert.Contains("found 2", StructureFailure(Verify(SampleEvidence.RoundTrip(signed))));
+        Assert.Contains("found 2", VerificationAssert.StructureFailure(pki.Verify(SampleEvidence.RoundTrip(signed))));
     }
 
     [Fact]
@@ -59,7 +53,7 @@ public sealed class SignatureWrappingTests(TestPki pki) : IClassFixture<TestPki>
         var signed = await SignedSample.CreateAsync(pki);
         signed.DocumentElement!.AppendChild(signed.CreateElement("e", "Extensions", SampleEvidence.Namespace));
 
-        Assert.Contains("last element child", StructureFailure(Verify(SampleEvidence.RoundTrip(signed))));
+        Assert.Contains("last element child", VerificationAssert.StructureFailure(pki.Verify(SampleEvidence.RoundTrip(signed))));
     }
 
     [Fact]
@@ -71,7 +65,7 @@ public sealed class SignatureWrappingTests(TestPki pki) : IClassFixture<TestPki>
         signed.DocumentElement!.ReplaceChild(wrapper, signature);
         wrapper.AppendChild(signature);
 
-        Assert.Contains("must be a child of the document element", StructureFailure(Verify(SampleEvidence.RoundTrip(signed))));
+        Assert.Contains("must be a child of the document element", VerificationAssert.StructureFailure(pki.Verify(SampleEvidence.RoundTrip(signed))));
     }
 
     [Fact]
@@ -83,7 +77,7 @@ public sealed class SignatureWrappingTests(TestPki pki) : IClassFixture<TestPki>
         ((XmlElement)signed.DocumentElement!.FirstChild!.NextSibling!).SetAttribute("Id", "props-outside");
         reference.SetAttribute("URI", "#props-outside");
 
-        Assert.Contains("does not point at the xades:SignedProperties", StructureFailure(Verify(SampleEvidence.RoundTrip(signed))));
+        Assert.Contains("does not point at the xades:SignedProperties", VerificationAssert.StructureFailure(pki.Verify(SampleEvidence.RoundTrip(signed))));
     }
 
     [Fact]
@@ -93,7 +87,7 @@ public sealed class SignatureWrappingTests(TestPki pki) : IClassFixture<TestPki>
         var reference = signed.GetElementsByTagName("Reference", Tamper.Ds).Cast<XmlElement>().Single(r => !r.HasAttribute("Type"));
         reference.SetAttribute("URI", "#fragment");
 
-        Assert.Contains("URI=\"\"", StructureFailure(Verify(SampleEvidence.RoundTrip(signed))));
+        Assert.Contains("URI=\"\"", VerificationAssert.StructureFailure(pki.Verify(SampleEvidence.RoundTrip(signed))));
     }
 
     [Fact]
@@ -102,6 +96,6 @@ public sealed class SignatureWrappingTests(TestPki pki) : IClassFixture<TestPki>
         var signed = await SignedSample.CreateAsync(pki);
         Tamper.Single(signed, Tamper.Xades, "QualifyingProperties").SetAttribute("Target", "#sig-other");
 
-        Assert.Contains("Target", StructureFailure(Verify(SampleEvidence.RoundTrip(signed))));
+        Assert.Contains("Target", VerificationAssert.StructureFailure(pki.Verify(SampleEvidence.RoundTrip(signed))));
     }
 }

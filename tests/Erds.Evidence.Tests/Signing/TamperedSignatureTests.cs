@@ -10,14 +10,12 @@ namespace Erds.Evidence.Tests.Signing;
 /// <summary>Changes after signing, and signatures made with the wrong keys or tokens.</summary>
 public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
 {
-    private XadesVerificationResult Verify(System.Xml.XmlDocument document) => new XadesVerifier(pki.Anchors(), pki.Time).Verify(document);
-
     [Fact]
     public async Task Changed_byte_in_the_signed_content_fails_the_signature_check()
     {
         var tampered = Tamper.Text(await SignedSample.CreateAsync(pki), "ev-42", "ev-43");
 
-        var detail = VerificationAssert.FailedExactly(Verify(tampered), VerificationCheck.Signature);
+        var detail = VerificationAssert.FailedExactly(pki.Verify(tampered), VerificationCheck.Signature);
 
         Assert.Contains("signed document content was changed", detail);
     }
@@ -27,7 +25,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
     {
         var tampered = Tamper.Text(await SignedSample.CreateAsync(pki), "\n  <e:Note>", "\n    <e:Note>");
 
-        VerificationAssert.FailedExactly(Verify(tampered), VerificationCheck.Signature);
+        VerificationAssert.FailedExactly(pki.Verify(tampered), VerificationCheck.Signature);
     }
 
     [Fact]
@@ -37,7 +35,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
         var signingTime = Tamper.Single(signed, Tamper.Xades, "SigningTime");
         signingTime.InnerText = pki.Now.AddSeconds(-1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
-        var detail = VerificationAssert.FailedExactly(Verify(signed), VerificationCheck.Signature);
+        var detail = VerificationAssert.FailedExactly(pki.Verify(signed), VerificationCheck.Signature);
 
         Assert.Contains("signed properties were changed", detail);
     }
@@ -48,7 +46,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
         var signed = await SignedSample.CreateAsync(pki);
         Tamper.FlipByte(Tamper.Single(signed, Tamper.Ds, "SignatureValue"), 5);
 
-        var result = Verify(signed);
+        var result = pki.Verify(signed);
 
         Assert.Contains("SignatureValue does not verify",
             VerificationAssert.FailedExactly(result, VerificationCheck.Signature, VerificationCheck.Timestamp, VerificationCheck.TimeSanity));
@@ -61,7 +59,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
         var signed = await SignedSample.CreateAsync(pki);
         Tamper.FlipByte(Tamper.Single(signed, Tamper.Xades, "EncapsulatedTimeStamp"), ^1);
 
-        var detail = VerificationAssert.FailedExactly(Verify(signed), VerificationCheck.Timestamp, VerificationCheck.TimeSanity);
+        var detail = VerificationAssert.FailedExactly(pki.Verify(signed), VerificationCheck.Timestamp, VerificationCheck.TimeSanity);
 
         Assert.Contains("BadSignature", detail);
     }
@@ -71,7 +69,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
     {
         var signed = await SignedSample.CreateAsync(pki, tsa: new RedirectingTimestampClient(pki.Tsa()));
 
-        var detail = VerificationAssert.FailedExactly(Verify(signed), VerificationCheck.Timestamp, VerificationCheck.TimeSanity);
+        var detail = VerificationAssert.FailedExactly(pki.Verify(signed), VerificationCheck.Timestamp, VerificationCheck.TimeSanity);
 
         Assert.Contains("ImprintMismatch", detail);
     }
@@ -83,7 +81,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
             new X509EnhancedKeyUsageExtension([new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.8")], critical: false));
         var signed = await SignedSample.CreateAsync(pki, tsa: new ForgingTimestampClient(laxTsa, pki.Now));
 
-        var detail = VerificationAssert.FailedExactly(Verify(signed), VerificationCheck.Timestamp, VerificationCheck.TimeSanity);
+        var detail = VerificationAssert.FailedExactly(pki.Verify(signed), VerificationCheck.Timestamp, VerificationCheck.TimeSanity);
 
         Assert.Contains("NotATimestampingCertificate", detail);
     }
@@ -118,7 +116,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
 
         var signed = await SignedSample.CreateAsync(pki, seal: seal);
 
-        Assert.Contains("NotTimeValid", VerificationAssert.FailedExactly(Verify(signed), VerificationCheck.CertificateChain));
+        Assert.Contains("NotTimeValid", VerificationAssert.FailedExactly(pki.Verify(signed), VerificationCheck.CertificateChain));
     }
 
     [Fact]
@@ -128,7 +126,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
         var other = pki.IssueEcdsa("Other seal", pki.Now.AddDays(-1), pki.Now.AddDays(1), CertificateIssuer.SealKeyUsage());
         Tamper.Single(signed, Tamper.Ds, "X509Certificate").InnerText = Convert.ToBase64String(other.RawData);
 
-        var result = Verify(signed);
+        var result = pki.Verify(signed);
 
         Assert.Contains("SignatureValue does not verify",
             VerificationAssert.FailedExactly(result, VerificationCheck.Signature, VerificationCheck.SigningCertificate));

@@ -39,6 +39,9 @@ public sealed class TestPki : IDisposable
 
     public TrustAnchors Anchors(SealKeyType keyType = SealKeyType.EcdsaP256) => TrustAnchors.Single(Material(keyType).RootCertificate);
 
+    /// <summary>Verifies a signed document against this PKI's root, at its time.</summary>
+    public XadesVerificationResult Verify(System.Xml.XmlDocument document) => new XadesVerifier(Anchors(), Time).Verify(document);
+
     public BuiltInTimestampAuthority Tsa(SealKeyType keyType = SealKeyType.EcdsaP256, TimeProvider? time = null) =>
         new(Material(keyType).TsaCertificate, [Material(keyType).RootCertificate], time ?? Time);
 

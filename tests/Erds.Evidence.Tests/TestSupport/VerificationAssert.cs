@@ -14,6 +14,9 @@ internal static class VerificationAssert
         return result.Failures.First().Detail;
     }
 
+    /// <summary>The signature's structure was refused, so every later check failed too; returns the structure failure's detail.</summary>
+    public static string StructureFailure(XadesVerificationResult result) => FailedExactly(result, StructureAndEverythingAfter);
+
     public static VerificationCheck[] StructureAndEverythingAfter =>
     [
         VerificationCheck.SignatureStructure, VerificationCheck.Signature, VerificationCheck.SigningCertificate,

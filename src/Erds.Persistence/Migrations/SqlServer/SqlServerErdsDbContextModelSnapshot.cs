@@ -498,6 +498,8 @@ namespace Erds.Persistence.Migrations.SqlServer
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ConsumedAt");
+
                     b.ToTable("InboxMessages", (string)null);
                 });
 

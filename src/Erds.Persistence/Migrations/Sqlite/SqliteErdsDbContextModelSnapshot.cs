@@ -493,6 +493,8 @@ namespace Erds.Persistence.Migrations.Sqlite
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ConsumedAt");
+
                     b.ToTable("InboxMessages", (string)null);
                 });
 
