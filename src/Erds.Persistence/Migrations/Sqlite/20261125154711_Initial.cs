@@ -68,6 +68,7 @@ namespace Erds.Persistence.Migrations.Sqlite
                     Body = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CorrelationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     LockedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     LockedUntil = table.Column<long>(type: "INTEGER", nullable: true)

@@ -69,6 +69,7 @@ namespace Erds.Persistence.Migrations.PostgreSql
                     Body = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CorrelationId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     LockedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)

@@ -68,6 +68,7 @@ namespace Erds.Persistence.Migrations.SqlServer
                     Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CorrelationId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     Attempts = table.Column<int>(type: "int", nullable: false),
                     LockedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
                     LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
