@@ -22,6 +22,7 @@ builder.AddErdsBus(bus =>
 });
 
 var app = builder.Build();
+app.UseRequestCorrelation();
 app.MapDefaultEndpoints();
 if (roles.Submission) app.MapSubmissionApi();
 app.Run();

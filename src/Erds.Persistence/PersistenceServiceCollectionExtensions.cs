@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,7 @@ public static class PersistenceServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.TryAddTimeProvider();
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.TryAddScoped<OutboxCorrelation>();
         builder.Services.AddScoped<OutboxSaveChangesInterceptor>();
         // The context type has to be known while services are registered; a misspelt provider falls
         // back to SQLite here and is reported by the validation above before anything starts.

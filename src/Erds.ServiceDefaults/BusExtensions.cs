@@ -1,7 +1,11 @@
+using Erds.Persistence.Outbox;
+using Erds.ServiceDefaults.LogCorrelation;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Erds.ServiceDefaults;
 
@@ -12,12 +16,18 @@ public static class BusExtensions
     // confirms (distributed). Configuration picks the transport; nothing else changes.
     public static IHostApplicationBuilder AddErdsBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> consumers)
     {
-        var options = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        builder.Services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BusOptions>, BusOptionsValidation>();
+        builder.Services.TryAddScoped<OutboxCorrelation>();
+        // The transport decides which services are registered, so it is read now; it is validated with
+        // the rest when the host starts.
+        var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? new BusOptions().Transport;
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
             consumers(bus);
-            switch (options.Transport)
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) => ConfigureEveryEndpoint(context, endpoint));
+            switch (transport)
             {
                 case "InMemory":
                     bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
@@ -38,14 +48,32 @@ public static class BusExtensions
                             host.Password(broker.Password);
                             host.PublisherConfirmation = true;
                         });
-                        transport.PrefetchCount = options.PrefetchCount;
+                        transport.PrefetchCount = context.GetRequiredService<IOptions<BusOptions>>().Value.PrefetchCount;
                         transport.ConfigureEndpoints(context);
                     });
                     break;
                 default:
-                    throw new InvalidOperationException($"Erds:Bus:Transport '{options.Transport}' is neither InMemory nor RabbitMq.");
+                    throw new InvalidOperationException($"Erds:Bus:Transport '{transport}' is neither InMemory nor RabbitMq.");
             }
         });
         return builder;
+    }
+
+    // The same on both transports. Retries happen in process while the message stays unacknowledged
+    // on its queue: RabbitMQ 3.10 without the delayed-message-exchange plugin offers MassTransit
+    // 8.5 no durable delayed redelivery, and a crash during the wait redelivers the message anyway.
+    // The retry sits on the endpoint, ahead of the consumers; the correlation filter sits on each
+    // consumer's message pipe, where MassTransit creates the consumer's scope. So every attempt gets a
+    // new scope (a fresh DbContext, never one a failed attempt left dirty) and its own log context.
+    // Nothing may create a scope outside the retry (UseMessageScope would): RetryTests checks this.
+    private static void ConfigureEveryEndpoint(IRegistrationContext context, IReceiveEndpointConfigurator endpoint)
+    {
+        var schedule = context.GetRequiredService<IOptions<BusOptions>>().Value.RetrySchedule();
+        endpoint.UseMessageRetry(retry =>
+        {
+            if (schedule.Length == 0) retry.None();
+            else retry.Intervals(schedule);
+        });
+        endpoint.UseConsumeFilter(typeof(ConsumeCorrelationFilter<>), context);
     }
 }

@@ -28,7 +28,8 @@ public sealed class ConsignmentService(
         if (receipt is null || !await db.HasConsumedAsync(receipt, cancellationToken))
         {
             var now = time.GetUtcNow();
-            foreach (var recipient in message.Recipients.Where(r => r.Status == RecipientStatus.Pending && r.MailboxId is not null))
+            var pending = message.Recipients.Where(r => r.Status == RecipientStatus.Pending && r.MailboxId is not null).ToList();
+            foreach (var recipient in pending)
             {
                 if (message.ConsignmentMode == ConsignmentMode.Consent)
                 {
@@ -43,6 +44,10 @@ public sealed class ConsignmentService(
             }
             if (receipt is not null) db.RecordConsumed(receipt, now);
             await db.SaveChangesAsync(cancellationToken);
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Message {MessageId} consigned to {RecipientCount} recipients ({ConsignmentMode})", message.Id, pending.Count, message.ConsignmentMode);
+            }
         }
 
         var toNotify = message.Recipients
@@ -76,6 +81,7 @@ public sealed class ConsignmentService(
         {
             await notifications.SendAsync(notification, cancellationToken);
             outcome = asksForAcceptance ? EvidenceEvent.NotificationForAcceptance : EvidenceEvent.ConsignmentNotification;
+            logger.LogInformation("Notification for message {MessageId} recipient {RecipientIndex} sent", message.Id, recipient.Index);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

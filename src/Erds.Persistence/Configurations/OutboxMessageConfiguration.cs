@@ -1,3 +1,4 @@
+using Erds.Contracts;
 using Erds.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,5 +15,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.SentAt);
         builder.Property(m => m.MessageType).HasMaxLength(256);
         builder.Property(m => m.LockedBy).HasMaxLength(OutboxClaim.OwnerMaxLength);
+        builder.Property(m => m.CorrelationId).HasMaxLength(Correlation.MaxLength);
     }
 }

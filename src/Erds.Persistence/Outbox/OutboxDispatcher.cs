@@ -90,8 +90,18 @@ public sealed class OutboxDispatcher(
             throw new InvalidOperationException($"Outbox row {row.Id} holds unknown message type '{row.MessageType}'.");
         }
         var message = JsonSerializer.Deserialize(row.Body, type)!;
-        // The row's MessageId travels as the bus MessageId: consumers' inboxes de-duplicate on it.
-        return bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
+        return bus.Publish(message, type, context =>
+        {
+            // The row's MessageId travels as the bus MessageId: consumers' inboxes de-duplicate on it.
+            context.MessageId = row.MessageId;
+            if (row.CorrelationId is { } correlationId)
+            {
+                context.Headers.Set(Correlation.Header, correlationId);
+                // MassTransit's own field only holds a GUID; when the id is one, broker tools and fault
+                // messages show it there too.
+                if (Guid.TryParse(correlationId, out var guid)) context.CorrelationId = guid;
+            }
+        }, cancellationToken);
     }
 
     private async Task MarkSentQuietlyAsync(ErdsDbContext db, OutboxClaim claim, IReadOnlyList<long> published)

@@ -11,6 +11,10 @@ public sealed class OutboxMessage
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; set; }
 
+    // The correlation id of the request or bus message whose handling wrote the row (OutboxCorrelation);
+    // published as the message's X-Correlation-Id header. Null for rows of background work.
+    public string? CorrelationId { get; set; }
+
     // How often a dispatcher claimed the row; more than one means a publish failed or a dispatcher died.
     public int Attempts { get; set; }
 

@@ -3,14 +3,18 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Erds.Persistence.Outbox;
 
-internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveChangesInterceptor
+internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal, OutboxCorrelation correlation) : SaveChangesInterceptor
 {
     private bool _pending;
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        _pending = eventData.Context?.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added) ?? false;
+        var added = eventData.Context?.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList() ?? [];
+        // Stamped here rather than at each Enqueue: every state change that announces something is
+        // correlated without its code knowing about correlation.
+        foreach (var row in added) row.Entity.CorrelationId ??= correlation.CorrelationId;
+        _pending = added.Count > 0;
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 

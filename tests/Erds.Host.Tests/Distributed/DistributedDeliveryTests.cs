@@ -21,8 +21,14 @@ public sealed class DistributedDeliveryTests
         var firm = deployment.Api(deployment.Firm);
         var submission = TestMessage.Between(deployment.Court, deployment.Firm);
 
-        var messageId = await court.SubmitAcceptedAsync(submission);
+        var correlationId = "court-" + Guid.NewGuid().ToString("N")[..16];
+        var messageId = await court.SubmitAcceptedAsync(submission, correlationId);
         await court.WaitForEvidenceAsync(messageId, "SubmissionAcceptance", "ContentConsignment", "ConsignmentNotification");
+        // The request's correlation id crossed the broker into the other processes' log lines.
+        foreach (var role in new[] { "evidence", "consignment" })
+        {
+            await WaitForOutputAsync(deployment.Process(role), $"\"CorrelationId\":\"{correlationId}\"");
+        }
         using (var response = await firm.Http.GetAsync($"/api/v1/inbox/{messageId}/content"))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -34,5 +40,16 @@ public sealed class DistributedDeliveryTests
         Assert.Equal(["SubmissionAcceptance", "ContentConsignment", "ConsignmentNotification", "ContentHandover"], evidence.Select(e => e.Event));
         foreach (var file in evidence) EvidenceAssert.Valid(deployment.RootCertificatePath, TimeProvider.System, file);
         Assert.Equal(0u, await Broker.ErrorCountAsync(DistributedEnvironment.RabbitMq));
+    }
+
+    // A line may be written a moment after the evidence it is about became visible.
+    private static async Task WaitForOutputAsync(HostProcess process, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!process.RecentOutput.Contains(text))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no line with {text}; last lines:\n{process.RecentOutput}");
+            await Task.Delay(100);
+        }
     }
 }

@@ -17,16 +17,17 @@ public sealed class ErdsApi(HttpClient http)
 
     public HttpClient Http => http;
 
-    public async Task<HttpResponseMessage> SubmitAsync(TestMessage submission, string? idempotencyKey = null, HttpContent? content = null)
+    public async Task<HttpResponseMessage> SubmitAsync(TestMessage submission, string? idempotencyKey = null, HttpContent? content = null, string? correlationId = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/messages") { Content = content ?? submission.ToContent() };
         request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString());
+        if (correlationId is not null) request.Headers.Add("X-Correlation-Id", correlationId);
         return await http.SendAsync(request);
     }
 
-    public async Task<Guid> SubmitAcceptedAsync(TestMessage submission)
+    public async Task<Guid> SubmitAcceptedAsync(TestMessage submission, string? correlationId = null)
     {
-        using var response = await SubmitAsync(submission);
+        using var response = await SubmitAsync(submission, correlationId: correlationId);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Expected 202, got {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("messageId").GetGuid();

@@ -25,6 +25,9 @@ public sealed class TestProvider : WebApplicationFactory<Program>
     // Extra configuration for one test class, e.g. a mail server.
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    // Extra services for one test class, e.g. a sink that captures log events.
+    public Action<IServiceCollection> TestServices { get; init; } = _ => { };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
@@ -33,7 +36,11 @@ public sealed class TestProvider : WebApplicationFactory<Program>
         builder.UseSetting("Erds:Submission:MaxMessageBytes", MaxMessageBytes.ToString());
         builder.UseSetting("Erds:Consignment:ExpiryScanInterval", "01:00:00");
         builder.UseSetting("Erds:LogFormat", "text");
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            TestServices(services);
+        });
     }
 
     public ErdsDbContextScope Database() => new(Services.CreateAsyncScope());

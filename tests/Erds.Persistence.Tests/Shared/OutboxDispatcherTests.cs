@@ -41,6 +41,23 @@ public abstract class OutboxDispatcherTests(ITestDatabase database) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_row_takes_the_correlation_id_of_the_work_that_wrote_it_and_publishes_it()
+    {
+        var guid = Guid.NewGuid();
+        var named = await _rig.SeedInScopeAsync("court-request-7", _clock.GetUtcNow());
+        var guidNamed = await _rig.SeedInScopeAsync(guid.ToString(), _clock.GetUtcNow());
+        var background = await _rig.SeedInScopeAsync(null, _clock.GetUtcNow());
+        Assert.Equal(["court-request-7", guid.ToString(), null], (await _rig.RowsAsync()).Select(r => r.CorrelationId));
+
+        Assert.Equal(3, await _rig.Dispatcher(_clock).DispatchBatchAsync(Cancel));
+
+        Assert.Equal(("court-request-7", null), _rig.Correlations[named]);
+        // MassTransit's CorrelationId takes only a GUID; when the id is one, it is set too.
+        Assert.Equal((guid.ToString(), guid), _rig.Correlations[guidNamed]);
+        Assert.Equal((null, null), _rig.Correlations[background]);
+    }
+
+    [Fact]
     public async Task While_one_dispatcher_holds_a_claim_another_publishes_only_other_rows()
     {
         var ids = await _rig.SeedAsync(30, _clock.GetUtcNow());

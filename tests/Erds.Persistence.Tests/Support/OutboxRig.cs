@@ -25,6 +25,9 @@ public sealed class OutboxRig : IAsyncDisposable
 
     public ConcurrentQueue<Guid> Published { get; } = new();
 
+    // By MessageId: the X-Correlation-Id header and MassTransit's CorrelationId each message went out with.
+    public ConcurrentDictionary<Guid, (string? Header, Guid? CorrelationId)> Correlations { get; } = new();
+
     public Func<Guid, Task> BeforePublish { get; set; } = _ => Task.CompletedTask;
 
     public static async Task<OutboxRig> StartAsync(ITestDatabase database)
@@ -71,6 +74,18 @@ public sealed class OutboxRig : IAsyncDisposable
         return await db.Outbox.OrderBy(m => m.Id).Select(m => m.MessageId).ToListAsync(TestContext.Current.CancellationToken);
     }
 
+    // Writes one row as a request or consumer with this correlation id would: through a DbContext of the
+    // host, in a scope whose OutboxCorrelation is set. Returns the row's MessageId.
+    public async Task<Guid> SeedInScopeAsync(string? correlationId, DateTimeOffset now)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<OutboxCorrelation>().CorrelationId = correlationId;
+        var db = scope.ServiceProvider.GetRequiredService<ErdsDbContext>();
+        db.Enqueue(new DeliveryEventRecorded { DeliveryEventId = Guid.NewGuid(), MessageId = Guid.NewGuid(), RecipientIndex = 0, EventName = "SubmissionAcceptance" }, now);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return db.Outbox.Local.Single().MessageId;
+    }
+
     public async Task<List<OutboxMessage>> RowsAsync()
     {
         await using var db = _database.Open();
@@ -84,6 +99,7 @@ public sealed class OutboxRig : IAsyncDisposable
         public Task PostPublish<T>(PublishContext<T> context) where T : class
         {
             rig.Published.Enqueue(context.MessageId!.Value);
+            rig.Correlations[context.MessageId!.Value] = (context.Headers.Get<string>(Correlation.Header), context.CorrelationId);
             return Task.CompletedTask;
         }
 
