@@ -21,13 +21,12 @@ public sealed class EvidenceIssuanceService(
     public async Task IssueAsync(Guid deliveryEventId, InboxReceipt receipt, CancellationToken cancellationToken)
     {
         // The evidence is this consumer's only effect and is saved with its inbox receipt, so a stored
-        // evidence answers for a handled bus message too: one query instead of two, per evidence.
-        if (await db.Evidence.AnyAsync(e => e.DeliveryEventId == deliveryEventId, cancellationToken))
+        // evidence answers for a handled bus message too; the facts query asks for it on the way.
+        if (await LoadFactsAsync(deliveryEventId, cancellationToken) is not { } facts)
         {
             logger.LogInformation("Evidence for delivery event {DeliveryEventId} already issued (bus message {BusMessageId})", deliveryEventId, receipt.MessageId);
             return;
         }
-        var facts = await LoadFactsAsync(deliveryEventId, cancellationToken);
         var sealing = time.GetTimestamp();
         var issued = await issuer.IssueAsync(EvidenceComposer.Compose(facts), cancellationToken);
         var sealDuration = time.GetElapsedTime(sealing);
@@ -70,10 +69,11 @@ public sealed class EvidenceIssuanceService(
             record.EventName, record.Id, record.MessageId, record.RecipientIndex);
     }
 
-    // Three queries (the event with its message, sender and submitting user; the recipients with
-    // their organisations' legal names; the parts) rather than one per table: this runs for every
-    // evidence, and each round trip to the database costs more than the rows it brings.
-    private async Task<EvidenceFacts> LoadFactsAsync(Guid deliveryEventId, CancellationToken cancellationToken)
+    // Three queries (the event with its message, sender, submitting user and whether its evidence
+    // exists; the recipients with their organisations' legal names; the parts) rather than one per
+    // table: this runs for every evidence, and each round trip to the database costs more than the
+    // rows it brings. Null when the evidence was issued already.
+    private async Task<EvidenceFacts?> LoadFactsAsync(Guid deliveryEventId, CancellationToken cancellationToken)
     {
         var head = await (
                 from e in db.DeliveryEvents.AsNoTracking()
@@ -82,8 +82,9 @@ public sealed class EvidenceIssuanceService(
                 join o in db.Organisations.AsNoTracking() on m.SenderOrganisationId equals o.Id
                 join u in db.Users.AsNoTracking() on m.SubmittedByUserId equals (Guid?)u.Id into users
                 from u in users.DefaultIfEmpty()
-                select new { Event = e, Message = m, Sender = o, User = u })
+                select new { Event = e, Message = m, Sender = o, User = u, Issued = db.Evidence.Any(ev => ev.DeliveryEventId == e.Id) })
             .SingleAsync(cancellationToken);
+        if (head.Issued) return null;
         var message = head.Message;
         var recipients = await (
                 from r in db.MessageRecipients.AsNoTracking()
