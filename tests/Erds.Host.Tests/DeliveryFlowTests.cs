@@ -1,6 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
+using Erds.Contracts;
 using Erds.Host.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace Erds.Host.Tests;
@@ -53,6 +55,13 @@ public sealed class DeliveryFlowTests(ProviderFixture fixture) : IClassFixture<P
         var handoverDocument = EvidenceAssert.Valid(fixture.Provider, handover).Evidence!;
         Assert.Equal(1, handoverDocument.RefersToRecipient);
         Assert.NotNull(handoverDocument.Recipients[0].Authentication);
+
+        // Only the evidence another service waits for is announced: SubmissionAcceptance starts consignment.
+        await using var scope = fixture.Provider.Database();
+        var announced = await scope.Db.Outbox.AsNoTracking()
+            .Where(o => o.MessageType == typeof(EvidenceIssued).FullName && o.Body.Contains(messageId.ToString()))
+            .Select(o => o.Body).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("SubmissionAcceptance", Assert.Single(announced));
     }
 
     [Fact]

@@ -45,15 +45,18 @@ public sealed class EvidenceIssuanceService(
             Sha256 = issued.Sha256,
         };
         db.Evidence.Add(record);
-        db.Enqueue(new EvidenceIssued
+        if (EvidenceAnnouncements.StartsFurtherWork(record.EventName))
         {
-            EvidenceId = record.Id,
-            DeliveryEventId = deliveryEventId,
-            MessageId = record.MessageId,
-            RecipientIndex = record.RecipientIndex,
-            EventName = record.EventName,
-            EventTime = record.EventTime,
-        }, now);
+            db.Enqueue(new EvidenceIssued
+            {
+                EvidenceId = record.Id,
+                DeliveryEventId = deliveryEventId,
+                MessageId = record.MessageId,
+                RecipientIndex = record.RecipientIndex,
+                EventName = record.EventName,
+                EventTime = record.EventTime,
+            }, now);
+        }
         db.RecordConsumed(receipt, now);
         try
         {
