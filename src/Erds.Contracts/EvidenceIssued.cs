@@ -1,6 +1,10 @@
 namespace Erds.Contracts;
 
-/// <summary>Sealed, timestamped evidence was stored for a delivery event.</summary>
+/// <summary>
+/// Sealed, timestamped evidence was stored for a delivery event that another service waits for
+/// (today only SubmissionAcceptance, which starts consignment; see the evidence service's
+/// EvidenceAnnouncements). Other evidence is stored without an announcement.
+/// </summary>
 public sealed record EvidenceIssued
 {
     /// <summary>The evidence identifier.</summary>

@@ -16,7 +16,10 @@ namespace Erds.Evidence.Timestamping;
 /// Its first token is checked exactly as <see cref="HttpTimestampClient"/> checks a remote one (signature,
 /// certificate chain to the root, imprint, timestamping usage): that proves the key, the certificates
 /// and the generator fit together. Later tokens come from the same key, certificates and generator, so
-/// checking each of them again (more than half the cost of an evidence, measured) would prove nothing new.
+/// checking each of them again (more than half the cost of an evidence, measured) would prove nothing
+/// new, as long as their genTime lies where every certificate of the chain is valid. A token outside
+/// that window (a certificate expired while the service ran, a clock gone wrong) takes the full check
+/// again, which refuses it.
 /// </remarks>
 public sealed class BuiltInTimestampAuthority : ITimestampClient
 {
@@ -30,6 +33,8 @@ public sealed class BuiltInTimestampAuthority : ITimestampClient
     private readonly string _policyOid;
     private readonly IReadOnlyList<X509Certificate2> _trustRoots;
     private volatile bool _firstTokenChecked;
+    private readonly DateTime _chainValidFrom;
+    private readonly DateTime _chainValidUntil;
 
     /// <summary>Creates the authority.</summary>
     /// <param name="certificate">The TSA certificate with its private key (critical EKU timeStamping only).</param>
@@ -49,6 +54,8 @@ public sealed class BuiltInTimestampAuthority : ITimestampClient
         if (_trustRoots.Count == 0)
             throw new ArgumentException("The chain must end with the root that issued the TSA certificate.", nameof(chain));
         _signer = new TokenSigner(certificate, chain.Except(_trustRoots).ToList());
+        _chainValidFrom = chain.Append(certificate).Max(c => c.NotBefore.ToUniversalTime());
+        _chainValidUntil = chain.Append(certificate).Min(c => c.NotAfter.ToUniversalTime());
         _time = time;
         _policyOid = policyOid;
     }
@@ -57,13 +64,13 @@ public sealed class BuiltInTimestampAuthority : ITimestampClient
     public Task<byte[]> GetTokenAsync(byte[] sha256Imprint, CancellationToken cancellationToken = default)
     {
         var request = TimestampRequests.Create(sha256Imprint);
-        if (!_firstTokenChecked)
+        var genTime = GenTime();
+        if (!_firstTokenChecked || genTime < _chainValidFrom || genTime > _chainValidUntil)
         {
             var checkedToken = TimestampResponseValidator.Validate(request, Respond(request.GetEncoded()), _trustRoots);
             _firstTokenChecked = true;
             return Task.FromResult(checkedToken);
         }
-        var genTime = GenTime();
         var token = _signer.TokenGenerator(genTime, new DerObjectIdentifier(_policyOid)).Generate(request, NewSerialNumber(), genTime);
         return Task.FromResult(token.GetEncoded());
     }

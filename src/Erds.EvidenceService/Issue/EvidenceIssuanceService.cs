@@ -64,7 +64,7 @@ public sealed class EvidenceIssuanceService(
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
-            logger.LogInformation("Evidence for delivery event {DeliveryEventId} was issued concurrently; keeping the first", deliveryEventId);
+            logger.LogInformation("Evidence for delivery event {DeliveryEventId} or bus message {BusMessageId} was recorded concurrently; keeping the first", deliveryEventId, receipt.MessageId);
             return;
         }
         metrics.Issued(record.EventName, sealDuration, record.IssuedAt - record.EventTime);

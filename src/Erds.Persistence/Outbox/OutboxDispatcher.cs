@@ -79,7 +79,8 @@ public sealed class OutboxDispatcher(
         }
         // One statement for the whole batch: marking row by row cost a transaction per bus message.
         // A crash before it publishes the batch again after the lease; consumers de-duplicate.
-        await claim.MarkSentAsync(db, published, time.GetUtcNow(), cancellationToken);
+        // Not cancelled by shutdown: what was published is marked, or it would go out again after the lease.
+        await claim.MarkSentAsync(db, published, time.GetUtcNow(), CancellationToken.None);
         return published.Count;
     }
 

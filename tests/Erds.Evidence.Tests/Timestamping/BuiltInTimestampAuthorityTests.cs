@@ -51,6 +51,18 @@ public sealed class BuiltInTimestampAuthorityTests(TestPki pki) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_token_after_the_tsa_certificate_expired_is_refused_even_after_good_ones()
+    {
+        var clock = new FixedTimeProvider(pki.Now);
+        var tsa = pki.Tsa(time: clock);
+        await tsa.GetTokenAsync(Imprint, TestContext.Current.CancellationToken);
+
+        clock.Now = new DateTimeOffset(pki.Material().TsaCertificate.NotAfter.ToUniversalTime()).AddDays(1);
+
+        await Assert.ThrowsAsync<TimestampException>(() => tsa.GetTokenAsync(Imprint, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Token_carries_an_ess_signing_certificate_v2_with_the_sha256_of_the_tsa_certificate()
     {
         var token = await TokenAsync();
