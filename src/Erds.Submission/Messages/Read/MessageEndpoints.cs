@@ -54,8 +54,9 @@ public static class MessageEndpoints
 
     private static async Task<Ok<IReadOnlyList<EvidenceSummary>>> ListEvidenceAsync(Guid messageId, HttpContext http, ErdsDbContext db, CancellationToken cancellationToken)
     {
-        await EnsureOwnMessageAsync(db, messageId, http, cancellationToken);
-        return TypedResults.Ok(await db.EvidenceSummariesAsync(messageId, _ => true, MessageLinks.For(messageId).Evidence, cancellationToken));
+        var caller = Caller.From(http.User);
+        return TypedResults.Ok(await db.SentEvidenceSummariesAsync(messageId, caller.OrganisationId, MessageLinks.For(messageId).Evidence, cancellationToken)
+            ?? throw Problems.Problems.NotFound("This message"));
     }
 
     private static async Task<IResult> GetEvidenceAsync(Guid messageId, Guid evidenceId, HttpContext http, ErdsDbContext db, CancellationToken cancellationToken)
@@ -69,8 +70,8 @@ public static class MessageEndpoints
     internal static IResult EvidenceFile(EvidenceRecord evidence) =>
         TypedResults.File(evidence.Xml, "application/xml", $"evidence-{evidence.EventName}-{evidence.Id}.xml");
 
-    // The same answer as OwnMessageAsync without loading the message: the evidence views need only
-    // to know that the caller may see it, and senders poll them.
+    // The same answer as OwnMessageAsync without loading the message: fetching one evidence needs
+    // only to know that the caller may see it.
     private static async Task EnsureOwnMessageAsync(ErdsDbContext db, Guid messageId, HttpContext http, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);

@@ -27,14 +27,35 @@ public static class MessageQueries
     public static async Task<IReadOnlyList<EvidenceSummary>> EvidenceSummariesAsync(this ErdsDbContext db, Guid messageId, Func<int, bool> include, string linkPrefix, CancellationToken cancellationToken)
     {
         var rows = await db.Evidence.AsNoTracking().Where(e => e.MessageId == messageId)
-            .Select(e => new { e.Id, e.EventName, e.RecipientIndex, e.EventTime, e.IssuedAt, e.Sha256 })
+            .Select(e => new EvidenceRow(e.Id, e.EventName, e.RecipientIndex, e.EventTime, e.IssuedAt, e.Sha256))
             .ToListAsync(cancellationToken);
-        return rows.Where(e => include(e.RecipientIndex))
+        return Summaries(rows, include, linkPrefix);
+    }
+
+    /// The sender's evidence list and the ownership check in one round trip (senders poll it): null
+    /// when the message does not exist or belongs to another organisation.
+    public static async Task<IReadOnlyList<EvidenceSummary>?> SentEvidenceSummariesAsync(this ErdsDbContext db, Guid messageId, Guid senderOrganisationId, string linkPrefix, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from m in db.Messages.AsNoTracking()
+                where m.Id == messageId && m.SenderOrganisationId == senderOrganisationId
+                from e in db.Evidence.AsNoTracking().Where(e => e.MessageId == m.Id).DefaultIfEmpty()
+                select new { Id = (Guid?)e.Id, e.EventName, RecipientIndex = (int?)e.RecipientIndex, EventTime = (DateTimeOffset?)e.EventTime, IssuedAt = (DateTimeOffset?)e.IssuedAt, e.Sha256 })
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0) return null;
+        // A message without evidence yet comes back as one row without evidence.
+        return Summaries(rows.Where(r => r.Id is not null)
+            .Select(r => new EvidenceRow(r.Id!.Value, r.EventName!, r.RecipientIndex!.Value, r.EventTime!.Value, r.IssuedAt!.Value, r.Sha256!)), _ => true, linkPrefix);
+    }
+
+    private static List<EvidenceSummary> Summaries(IEnumerable<EvidenceRow> rows, Func<int, bool> include, string linkPrefix) =>
+        rows.Where(e => include(e.RecipientIndex))
             .OrderBy(e => e.EventTime).ThenBy(e => e.Id)
             .Select(e => new EvidenceSummary(e.Id, e.EventName, e.RecipientIndex, e.EventTime, e.IssuedAt,
                 Convert.ToHexStringLower(e.Sha256), $"{linkPrefix}/{e.Id}"))
             .ToList();
-    }
+
+    private sealed record EvidenceRow(Guid Id, string EventName, int RecipientIndex, DateTimeOffset EventTime, DateTimeOffset IssuedAt, byte[] Sha256);
 
     public static PartView ToView(this MessagePart p) => new(p.PartId, p.FileName, p.ContentType, p.Length, Convert.ToHexStringLower(p.Sha256));
 }
