@@ -31,6 +31,7 @@ public sealed class BuiltInTimestampAuthority : ITimestampClient
     private readonly TokenSigner _signer;
     private readonly TimeProvider _time;
     private readonly string _policyOid;
+    private readonly DerObjectIdentifier _policy;
     private readonly IReadOnlyList<X509Certificate2> _trustRoots;
     private volatile bool _firstTokenChecked;
     private readonly DateTime _chainValidFrom;
@@ -58,6 +59,7 @@ public sealed class BuiltInTimestampAuthority : ITimestampClient
         _chainValidUntil = chain.Append(certificate).Min(c => c.NotAfter.ToUniversalTime());
         _time = time;
         _policyOid = policyOid;
+        _policy = new DerObjectIdentifier(policyOid);
     }
 
     /// <inheritdoc />
@@ -71,7 +73,7 @@ public sealed class BuiltInTimestampAuthority : ITimestampClient
             _firstTokenChecked = true;
             return Task.FromResult(checkedToken);
         }
-        var token = _signer.TokenGenerator(genTime, new DerObjectIdentifier(_policyOid)).Generate(request, NewSerialNumber(), genTime);
+        var token = _signer.TokenGenerator(genTime, _policy).Generate(request, NewSerialNumber(), genTime);
         return Task.FromResult(token.GetEncoded());
     }
 
@@ -95,7 +97,7 @@ public sealed class BuiltInTimestampAuthority : ITimestampClient
         }
         var genTime = GenTime();
         // The response generator accumulates status strings, so it is made per request.
-        var generator = new TimeStampResponseGenerator(_signer.TokenGenerator(genTime, new DerObjectIdentifier(_policyOid)),
+        var generator = new TimeStampResponseGenerator(_signer.TokenGenerator(genTime, _policy),
             AcceptedHashes, [_policyOid], []);
         return generator.Generate(request, NewSerialNumber(), genTime).GetEncoded();
     }

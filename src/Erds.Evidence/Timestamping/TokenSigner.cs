@@ -6,7 +6,6 @@ using Org.BouncyCastle.Asn1.Nist;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Operators;
-using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Tsp;
 using Org.BouncyCastle.Utilities.Collections;
 using BcCertificate = Org.BouncyCastle.X509.X509Certificate;

@@ -12,8 +12,8 @@ namespace Erds.EvidenceService.Issue;
 
 // Issues the evidence for one delivery event: compose, validate, seal, timestamp, then store it,
 // announce it and note the bus message in the inbox in one transaction. A redelivered event finds
-// its evidence already stored, and stops; the unique keys on the
-// delivery event and on the inbox make a second evidence impossible even under a race.
+// its evidence already stored, and stops; the unique keys on the delivery event and on the inbox
+// make a second evidence impossible even under a race.
 public sealed class EvidenceIssuanceService(
     ErdsDbContext db, EvidenceIssuer issuer, EvidenceMetrics metrics, IOptions<EvidenceServiceOptions> options, TimeProvider time,
     ILogger<EvidenceIssuanceService> logger)
