@@ -19,6 +19,8 @@ public static class EvidenceServiceExtensions
         builder.Services.AddOptions<EvidenceServiceOptions>().BindConfiguration(EvidenceServiceOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.ProviderName), "Erds:Evidence:ProviderName is required.")
             .Validate(o => o.KeySource is "Development" or "Files", "Erds:Evidence:KeySource is 'Development' or 'Files'.")
+            .Validate(o => o.IssueBatchSize is >= 1 and <= 1000, "Erds:Evidence:IssueBatchSize is between 1 and 1000.")
+            .Validate(o => o.IssueWorkers is >= 1 and <= 64, "Erds:Evidence:IssueWorkers is between 1 and 64.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ProviderKeys>(services => ProviderKeys.Load(
             services.GetRequiredService<IOptions<EvidenceServiceOptions>>().Value,
@@ -31,6 +33,7 @@ public static class EvidenceServiceExtensions
         builder.Services.AddHostedService<KeyMaterialCheck>();
         builder.Services.AddSingleton<EvidenceMetrics>();
         builder.Services.AddScoped<EvidenceIssuanceService>();
+        builder.Services.AddSingleton<EvidenceBatcher>();
         builder.Services.AddScoped<EvidenceReconciler>();
         builder.Services.AddHostedService<EvidenceReconciliationMonitor>();
         return builder;

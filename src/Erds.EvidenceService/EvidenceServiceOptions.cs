@@ -29,4 +29,10 @@ public sealed class EvidenceServiceOptions
 
     // PEM file with the root(s) an external TSA must chain to.
     public string? TimestampAuthorityRootsPath { get; set; }
+
+    // Evidence is issued in batches of what is being consumed at the moment (EvidenceBatcher): at most
+    // this many delivery events share a transaction, and this many batches run at once. Consumers in
+    // flight are bounded by Erds:Bus:PrefetchCount, so batches are seldom larger than that.
+    public int IssueBatchSize { get; set; } = 32;
+    public int IssueWorkers { get; set; } = 2;
 }

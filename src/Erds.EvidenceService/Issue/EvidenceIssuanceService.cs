@@ -10,107 +10,178 @@ using Microsoft.Extensions.Options;
 
 namespace Erds.EvidenceService.Issue;
 
-// Issues the evidence for one delivery event: compose, validate, seal, timestamp, then store it,
-// announce it and note the bus message in the inbox in one transaction. A redelivered event finds
-// its evidence already stored, and stops; the unique keys on the delivery event and on the inbox
-// make a second evidence impossible even under a race.
+// Issues the evidence of delivery events, several at once: load their facts, compose, validate, seal
+// and timestamp each, then store the evidence, its announcement and the bus messages' inbox receipts
+// in one transaction. A redelivered event finds its evidence already stored, and stops; the unique
+// keys on the delivery event and on the inbox make a second evidence impossible even under a race.
+// Each event succeeds or fails on its own: one that cannot be issued, or whose evidence another
+// instance stored first, never takes the others of its batch with it.
 public sealed class EvidenceIssuanceService(
     ErdsDbContext db, EvidenceIssuer issuer, EvidenceMetrics metrics, IOptions<EvidenceServiceOptions> options, TimeProvider time,
     ILogger<EvidenceIssuanceService> logger)
 {
+    // One delivery event's evidence, sealed and waiting to be stored, with the bus messages that asked for it.
+    private sealed record Sealed(EvidenceRecord Record, IReadOnlyList<PendingEvidence> Requests, TimeSpan SealDuration);
+
+    // For one bus message on its own (and for tests): the same path as a batch of one.
     public async Task IssueAsync(Guid deliveryEventId, InboxReceipt receipt, CancellationToken cancellationToken)
     {
-        // The evidence is this consumer's only effect and is saved with its inbox receipt, so a stored
-        // evidence answers for a handled bus message too; the facts query asks for it on the way.
-        if (await LoadFactsAsync(deliveryEventId, cancellationToken) is not { } facts)
+        var pending = new PendingEvidence(deliveryEventId, receipt, correlationId: null);
+        await IssueAsync([pending], cancellationToken);
+        await pending.Completion;
+    }
+
+    // Completes every request of the batch, successfully or with its own failure. Throws only when
+    // the batch as a whole could not be started (the facts could not be read): then none is completed.
+    public async Task IssueAsync(IReadOnlyList<PendingEvidence> batch, CancellationToken cancellationToken)
+    {
+        var facts = await EvidenceFactsQuery.LoadAsync(db, batch.Select(p => p.DeliveryEventId).Distinct().ToList(),
+            new EvidenceFactsQuery.Issuer(options.Value.ProviderName, issuer.SealCertificate, options.Value.PolicyIds), time.GetUtcNow(), cancellationToken);
+
+        var toSeal = new List<(EvidenceFacts Facts, List<PendingEvidence> Requests)>();
+        foreach (var requests in batch.GroupBy(p => p.DeliveryEventId))
         {
-            logger.LogInformation("Evidence for delivery event {DeliveryEventId} already issued (bus message {BusMessageId})", deliveryEventId, receipt.MessageId);
+            if (!facts.TryGetValue(requests.Key, out var eventFacts))
+            {
+                FailAll(requests, new InvalidOperationException($"Delivery event {requests.Key} does not exist."));
+            }
+            else if (eventFacts is null)
+            {
+                // The evidence is this consumer's only effect and is saved with its inbox receipt, so a
+                // stored evidence answers for a handled bus message too.
+                foreach (var request in requests)
+                {
+                    using (LogScope(request, messageId: null))
+                    {
+                        logger.LogInformation("Evidence for delivery event {DeliveryEventId} already issued", request.DeliveryEventId);
+                    }
+                    request.Succeed();
+                }
+            }
+            else
+            {
+                toSeal.Add((eventFacts, requests.ToList()));
+            }
+        }
+
+        var sealedEvidence = new Sealed?[toSeal.Count];
+        // Sealing is CPU work (and a round trip when the timestamp authority is external): the events of
+        // a batch are sealed side by side.
+        await Parallel.ForEachAsync(Enumerable.Range(0, toSeal.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, token) => sealedEvidence[i] = await SealAsync(toSeal[i].Facts, toSeal[i].Requests, token));
+
+        await StoreAsync(sealedEvidence.OfType<Sealed>().ToList(), cancellationToken);
+    }
+
+    private async Task<Sealed?> SealAsync(EvidenceFacts facts, List<PendingEvidence> requests, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var sealing = time.GetTimestamp();
+            var issued = await issuer.IssueAsync(EvidenceComposer.Compose(facts), cancellationToken);
+            var sealDuration = time.GetElapsedTime(sealing);
+            var record = new EvidenceRecord
+            {
+                Id = facts.EvidenceId,
+                DeliveryEventId = facts.DeliveryEvent.Id,
+                MessageId = facts.Message.Id,
+                RecipientIndex = facts.DeliveryEvent.RecipientIndex,
+                EventName = facts.DeliveryEvent.EventName,
+                EventTime = facts.DeliveryEvent.OccurredAt,
+                IssuedAt = time.GetUtcNow(),
+                Xml = issued.Xml,
+                Sha256 = issued.Sha256,
+            };
+            return new Sealed(record, requests, sealDuration);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            FailAll(requests, ex);
+            return null;
+        }
+    }
+
+    // All in one transaction; when that fails, each on its own, so that a duplicate or a bad row
+    // fails only its own requests.
+    private async Task StoreAsync(IReadOnlyList<Sealed> items, CancellationToken cancellationToken)
+    {
+        if (items.Count == 0) return;
+        var now = time.GetUtcNow();
+        foreach (var item in items) Add(item, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            db.ChangeTracker.Clear();
+            if (items.Count > 1)
+            {
+                foreach (var item in items) await StoreAsync([item], cancellationToken);
+                return;
+            }
+            var single = items[0];
+            if (ex is DbUpdateException update && UniqueViolation.Is(update))
+            {
+                using (LogScope(single.Requests[0], single.Record.MessageId))
+                {
+                    logger.LogInformation("Evidence for delivery event {DeliveryEventId} or its bus message was recorded concurrently; keeping the first", single.Record.DeliveryEventId);
+                }
+                foreach (var request in single.Requests) request.Succeed();
+            }
+            else
+            {
+                FailAll(single.Requests, ex);
+            }
             return;
         }
-        var sealing = time.GetTimestamp();
-        var issued = await issuer.IssueAsync(EvidenceComposer.Compose(facts), cancellationToken);
-        var sealDuration = time.GetElapsedTime(sealing);
-
-        var now = time.GetUtcNow();
-        var record = new EvidenceRecord
+        foreach (var item in items)
         {
-            Id = facts.EvidenceId,
-            DeliveryEventId = deliveryEventId,
-            MessageId = facts.Message.Id,
-            RecipientIndex = facts.DeliveryEvent.RecipientIndex,
-            EventName = facts.DeliveryEvent.EventName,
-            EventTime = facts.DeliveryEvent.OccurredAt,
-            IssuedAt = now,
-            Xml = issued.Xml,
-            Sha256 = issued.Sha256,
-        };
+            metrics.Issued(item.Record.EventName, item.SealDuration, item.Record.IssuedAt - item.Record.EventTime);
+            foreach (var request in item.Requests)
+            {
+                using (LogScope(request, item.Record.MessageId))
+                {
+                    logger.LogInformation("Issued {EventName} evidence {EvidenceId} for message {MessageId} recipient {RecipientIndex}",
+                        item.Record.EventName, item.Record.Id, item.Record.MessageId, item.Record.RecipientIndex);
+                }
+                request.Succeed();
+            }
+        }
+    }
+
+    private void Add(Sealed item, DateTimeOffset now)
+    {
+        var record = item.Record;
         db.Evidence.Add(record);
         if (EvidenceAnnouncements.StartsFurtherWork(record.EventName))
         {
             db.Enqueue(new EvidenceIssued
             {
                 EvidenceId = record.Id,
-                DeliveryEventId = deliveryEventId,
+                DeliveryEventId = record.DeliveryEventId,
                 MessageId = record.MessageId,
                 RecipientIndex = record.RecipientIndex,
                 EventName = record.EventName,
                 EventTime = record.EventTime,
-            }, now);
+            }, now).CorrelationId = item.Requests[0].CorrelationId;
         }
-        db.RecordConsumed(receipt, now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            logger.LogInformation("Evidence for delivery event {DeliveryEventId} or bus message {BusMessageId} was recorded concurrently; keeping the first", deliveryEventId, receipt.MessageId);
-            return;
-        }
-        metrics.Issued(record.EventName, sealDuration, record.IssuedAt - record.EventTime);
-        logger.LogInformation("Issued {EventName} evidence {EvidenceId} for message {MessageId} recipient {RecipientIndex}",
-            record.EventName, record.Id, record.MessageId, record.RecipientIndex);
+        // The same bus message twice in one batch (a redelivery overtaking its first delivery) has one receipt.
+        foreach (var request in item.Requests.DistinctBy(r => r.Receipt)) db.RecordConsumed(request.Receipt, now);
     }
 
-    // Three queries (the event with its message, sender, submitting user and whether its evidence
-    // exists; the recipients with their organisations' legal names; the parts) rather than one per
-    // table: this runs for every evidence, and each round trip to the database costs more than the
-    // rows it brings. Null when the evidence was issued already.
-    private async Task<EvidenceFacts?> LoadFactsAsync(Guid deliveryEventId, CancellationToken cancellationToken)
+    private static void FailAll(IEnumerable<PendingEvidence> requests, Exception reason)
     {
-        var head = await (
-                from e in db.DeliveryEvents.AsNoTracking()
-                where e.Id == deliveryEventId
-                join m in db.Messages.AsNoTracking() on e.MessageId equals m.Id
-                join o in db.Organisations.AsNoTracking() on m.SenderOrganisationId equals o.Id
-                join u in db.Users.AsNoTracking() on m.SubmittedByUserId equals (Guid?)u.Id into users
-                from u in users.DefaultIfEmpty()
-                select new { Event = e, Message = m, Sender = o, User = u, Issued = db.Evidence.Any(ev => ev.DeliveryEventId == e.Id) })
-            .SingleAsync(cancellationToken);
-        if (head.Issued) return null;
-        var message = head.Message;
-        var recipients = await (
-                from r in db.MessageRecipients.AsNoTracking()
-                where r.MessageId == message.Id
-                join mb in db.Mailboxes.AsNoTracking() on r.MailboxId equals (Guid?)mb.Id into mailboxes
-                from mb in mailboxes.DefaultIfEmpty()
-                join o in db.Organisations.AsNoTracking() on mb.OrganisationId equals o.Id into organisations
-                from o in organisations.DefaultIfEmpty()
-                select new { Recipient = r, LegalName = o == null ? null : o.LegalName })
-            .ToListAsync(cancellationToken);
-        message.Recipients.AddRange(recipients.Select(r => r.Recipient).OrderBy(r => r.Index));
-        message.Parts.AddRange(await db.MessageParts.AsNoTracking().Where(p => p.MessageId == message.Id).OrderBy(p => p.Ordinal).ToListAsync(cancellationToken));
-        return new EvidenceFacts
-        {
-            EvidenceId = Guid.CreateVersion7(time.GetUtcNow()),
-            DeliveryEvent = head.Event,
-            Message = message,
-            SenderOrganisation = head.Sender,
-            SubmittedBy = head.User,
-            RecipientLegalNames = recipients.Where(r => r.LegalName is not null).ToDictionary(r => r.Recipient.Index, r => r.LegalName!),
-            ProviderName = options.Value.ProviderName,
-            SealCertificate = issuer.SealCertificate,
-            PolicyIds = options.Value.PolicyIds,
-        };
+        foreach (var request in requests) request.Fail(reason);
+    }
+
+    // The batch is handled apart from the bus messages' own log context: each line names its message.
+    private IDisposable? LogScope(PendingEvidence request, Guid? messageId)
+    {
+        var properties = new Dictionary<string, object?> { [LogProperties.BusMessageId] = request.Receipt.MessageId };
+        if (request.CorrelationId is { } correlationId) properties[LogProperties.CorrelationId] = correlationId;
+        if (messageId is { } id) properties[LogProperties.MessageId] = id;
+        return logger.BeginScope(properties);
     }
 }
