@@ -3,10 +3,7 @@ using Erds.Evidence.Model;
 using Erds.Persistence;
 using Erds.Persistence.Entities;
 using Erds.Persistence.Inbox;
-using Erds.Persistence.Outbox;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Erds.Consignment.Consign;
 
@@ -14,109 +11,55 @@ namespace Erds.Consignment.Consign;
 // SubmissionAcceptance evidence exists, so that nothing is delivered that was not first proven sent.
 // Safe to run again for the same message: only recipients still pending are consigned, only those
 // not yet notified are notified. A bus message already in the inbox consigns nothing again; it only
-// finishes the notifications a failure or a crash left undone, each guarded by its own claim.
+// finishes the notifications a failure or a crash left undone, each guarded by its own claim
+// (RecipientNotifications).
 public sealed class ConsignmentService(
-    ErdsDbContext db, INotificationSender notifications, OutboxSignal outbox, IOptions<ConsignmentOptions> options, TimeProvider time,
-    ILogger<ConsignmentService> logger)
+    ErdsDbContext db, ConsignmentQueries queries, RecipientNotifications notifications, TimeProvider time, ILogger<ConsignmentService> logger)
 {
     // receipt: the bus message being handled, or null when the reconciler resumes a stalled message.
     public async Task ConsignAsync(Guid messageId, InboxReceipt? receipt, CancellationToken cancellationToken)
     {
-        var message = await db.Messages.Include(m => m.Recipients).SingleAsync(m => m.Id == messageId, cancellationToken);
+        var message = await queries.MessageToConsign(db, messageId, receipt?.MessageId, receipt?.Consumer, cancellationToken)
+            ?? throw new InvalidOperationException($"Message {messageId} does not exist.");
         if (message.Status != MessageStatus.Accepted) return;
 
-        if (receipt is null || !await db.HasConsumedAsync(receipt, cancellationToken))
-        {
-            var now = time.GetUtcNow();
-            var pending = message.Recipients.Where(r => r.Status == RecipientStatus.Pending && r.MailboxId is not null).ToList();
-            foreach (var recipient in pending)
-            {
-                if (message.ConsignmentMode == ConsignmentMode.Consent)
-                {
-                    recipient.TransitionTo(RecipientStatus.AwaitingAcceptance);
-                }
-                else
-                {
-                    recipient.TransitionTo(RecipientStatus.Consigned);
-                    recipient.ConsignedAt = now;
-                    db.Record(RecipientEvent(message, recipient, EvidenceEvent.ContentConsignment, now, null), now);
-                }
-            }
-            if (receipt is not null) db.RecordConsumed(receipt, now);
-            await db.SaveChangesAsync(cancellationToken);
-            if (pending.Count > 0)
-            {
-                logger.LogInformation("Message {MessageId} consigned to {RecipientCount} recipients ({ConsignmentMode})", message.Id, pending.Count, message.ConsignmentMode);
-            }
-        }
+        if (!message.AlreadyConsumed) await ConsignPendingAsync(message, receipt, cancellationToken);
 
+        // From the state just read and written, not read again: the claim of each notification is
+        // the fresh check that matters, and a recipient another run notified meanwhile loses it.
         var toNotify = message.Recipients
-            .Where(r => r.NotifiedAt is null && r.MailboxId is not null && r.Status is RecipientStatus.Consigned or RecipientStatus.AwaitingAcceptance)
-            .Select(r => r.Index).ToList();
-        foreach (var index in toNotify)
-        {
-            await NotifyAsync(messageId, index, cancellationToken);
-        }
+            .Where(r => r.Recipient.NotifiedAt is null && r.Recipient.Status is RecipientStatus.Consigned or RecipientStatus.AwaitingAcceptance)
+            .ToList();
+        if (toNotify.Count > 0) await notifications.NotifyAsync(message, toNotify, cancellationToken);
     }
 
-    // Each recipient on its own, from fresh state: one failing address does not keep the others
-    // from being notified, and a recipient who already acted is not asked again.
-    private async Task NotifyAsync(Guid messageId, int recipientIndex, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        var message = await db.Messages.AsNoTracking().Include(m => m.Recipients).SingleAsync(m => m.Id == messageId, cancellationToken);
-        var recipient = message.Recipients.Single(r => r.Index == recipientIndex);
-        if (recipient.NotifiedAt is not null || recipient.Status is not (RecipientStatus.Consigned or RecipientStatus.AwaitingAcceptance)) return;
-
-        var mailbox = await db.Mailboxes.AsNoTracking().SingleAsync(m => m.Id == recipient.MailboxId, cancellationToken);
-        var sender = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == message.SenderOrganisationId, cancellationToken);
-        var asksForAcceptance = message.ConsignmentMode == ConsignmentMode.Consent;
-        var notification = new Notification(message.Id, mailbox.NotificationAddress ?? mailbox.Address, message.SenderAddress,
-            sender.LegalName, mailbox.Address, asksForAcceptance, message.ExpiresAt,
-            $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/inbox/{message.Id}");
-
-        EvidenceEvent outcome;
-        EventReason? reason = null;
-        try
-        {
-            await notifications.SendAsync(notification, cancellationToken);
-            outcome = asksForAcceptance ? EvidenceEvent.NotificationForAcceptance : EvidenceEvent.ConsignmentNotification;
-            logger.LogInformation("Notification for message {MessageId} recipient {RecipientIndex} sent", message.Id, recipient.Index);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Whatever the mail system said (refused, unreachable, a malformed address), the attempt
-            // failed and that is what the evidence records.
-            logger.LogWarning(ex, "Notification for message {MessageId} recipient {RecipientIndex} failed", message.Id, recipient.Index);
-            outcome = asksForAcceptance ? EvidenceEvent.NotificationForAcceptanceFailure : EvidenceEvent.ConsignmentNotificationFailure;
-            reason = EventReason.Of("R_ERDS_Unreachable", "The notification could not be handed to the mail system.");
-        }
-        await RecordNotificationAsync(message, recipient, outcome, reason, cancellationToken);
-    }
-
-    // NotifiedAt is claimed with a conditional update, independent of the recipient's version, so a
-    // recipient accepting at the same moment neither blocks the record nor gets it twice.
-    private async Task RecordNotificationAsync(Message message, MessageRecipient recipient, EvidenceEvent outcome, EventReason? reason, CancellationToken cancellationToken)
+    // The recipients are updated against their version: of two runs racing, the second one's save
+    // fails (or meets the inbox key, or the delivery events' unique key) and records nothing.
+    private async Task ConsignPendingAsync(MessageToConsign message, InboxReceipt? receipt, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.MessageRecipients
-            .Where(r => r.Id == recipient.Id && r.NotifiedAt == null)
-            .ExecuteUpdateAsync(update => update.SetProperty(r => r.NotifiedAt, now), cancellationToken);
-        if (claimed == 0) return;
-        db.Record(RecipientEvent(message, recipient, outcome, now, reason), now);
-        try
+        var pending = message.Recipients.Select(r => r.Recipient).Where(r => r.Status == RecipientStatus.Pending).ToList();
+        foreach (var recipient in pending)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            outbox.Notify();
+            if (message.Mode == ConsignmentMode.Consent)
+            {
+                recipient.TransitionTo(RecipientStatus.AwaitingAcceptance);
+            }
+            else
+            {
+                recipient.TransitionTo(RecipientStatus.Consigned);
+                recipient.ConsignedAt = now;
+                db.Record(RecipientEvent(message.Id, recipient, EvidenceEvent.ContentConsignment, now, null), now);
+            }
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        if (receipt is not null) db.RecordConsumed(receipt, now);
+        await db.SaveChangesAsync(cancellationToken);
+        if (pending.Count > 0)
         {
-            db.ChangeTracker.Clear();
+            logger.LogInformation("Message {MessageId} consigned to {RecipientCount} recipients ({ConsignmentMode})", message.Id, pending.Count, message.Mode);
         }
     }
 
-    internal static DeliveryEvent RecipientEvent(Message message, MessageRecipient recipient, EvidenceEvent evidenceEvent, DateTimeOffset now, EventReason? reason) =>
-        DeliveryEvents.Describe(message.Id, recipient.Index, evidenceEvent.Name, now, reason?.Code, reason?.Details);
+    internal static DeliveryEvent RecipientEvent(Guid messageId, MessageRecipient recipient, EvidenceEvent evidenceEvent, DateTimeOffset now, EventReason? reason) =>
+        DeliveryEvents.Describe(messageId, recipient.Index, evidenceEvent.Name, now, reason?.Code, reason?.Details);
 }

@@ -57,7 +57,7 @@ public sealed class ExpiryService(ErdsDbContext db, IOptions<ConsignmentOptions>
             var reason = EventReason.Expired(evidenceEvent == EvidenceEvent.ContentHandoverFailure
                 ? $"Not retrieved before {deadline:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}."
                 : $"Neither accepted nor refused before {deadline:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}.");
-            db.Record(ConsignmentService.RecipientEvent(message, recipient, evidenceEvent, now, reason), now);
+            db.Record(ConsignmentService.RecipientEvent(message.Id, recipient, evidenceEvent, now, reason), now);
             expired++;
         }
         try

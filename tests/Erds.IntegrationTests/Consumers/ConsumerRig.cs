@@ -33,7 +33,8 @@ public sealed class ConsumerRig : IAsyncDisposable
 
     public string PickupDirectory => Path.Combine(_dataDirectory, "mail-pickup");
 
-    public static async Task<ConsumerRig> StartAsync(ITestDatabase database)
+    // services: replaces what a test needs replaced, e.g. the notification sender.
+    public static async Task<ConsumerRig> StartAsync(ITestDatabase database, Action<IServiceCollection>? services = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "erds-consumers-" + Guid.NewGuid().ToString("N"));
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
@@ -46,6 +47,7 @@ public sealed class ConsumerRig : IAsyncDisposable
         builder.AddErdsPersistence();
         builder.AddEvidenceService();
         builder.AddConsignment();
+        services?.Invoke(builder.Services);
         builder.Services.AddMassTransitTestHarness(bus =>
         {
             bus.AddEvidenceConsumers();
@@ -84,8 +86,9 @@ public sealed class ConsumerRig : IAsyncDisposable
         public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
     }
 
-    // A court sends a basic message to a firm's mailbox; its acceptance is recorded, not yet proven.
-    public static (Organisation Court, Organisation Firm, Mailbox FirmMailbox, Message Message, DeliveryEvent Acceptance) Scenario()
+    // A court sends a message (basic unless told) to a firm's mailbox; its acceptance is recorded, not yet proven.
+    public static (Organisation Court, Organisation Firm, Mailbox FirmMailbox, Message Message, DeliveryEvent Acceptance) Scenario(
+        ConsignmentMode mode = ConsignmentMode.Basic)
     {
         var court = Seed.Organisation();
         var firm = Seed.Organisation();
@@ -95,7 +98,7 @@ public sealed class ConsumerRig : IAsyncDisposable
         var message = new Message
         {
             Id = messageId, SenderOrganisationId = court.Id, SenderAddress = "griffie@rechtbank.example", Subject = "Dagvaarding",
-            ConsignmentMode = ConsignmentMode.Basic, Status = MessageStatus.Accepted, SubmittedAt = now, ExpiresAt = now.AddDays(14),
+            ConsignmentMode = mode, Status = MessageStatus.Accepted, SubmittedAt = now, ExpiresAt = now.AddDays(14),
             SenderAuthenticationMethod = AuthenticationMethods.ApiToken, SenderAuthenticationTime = now, SenderAssuranceLevel = AssuranceLevels.Substantial,
             Recipients = [new MessageRecipient { Id = Guid.NewGuid(), MessageId = messageId, Index = 1, Identifier = firmMailbox.Address, IdentifierScheme = "mailto", MailboxId = firmMailbox.Id }],
             Parts = [new MessagePart { Id = Guid.NewGuid(), MessageId = messageId, Ordinal = 0, PartId = "body", ContentType = "text/plain", Length = 4, Sha256 = new byte[32] }],
