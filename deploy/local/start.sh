@@ -133,6 +133,10 @@ start_role() {
     "Erds__Consignment__PublicBaseUrl=http://127.0.0.1:$api_port"
     "Erds__LogFormat=$log_format"
     "Urls=http://127.0.0.1:$port"
+    # Every role shares this machine's cores with the others and with the servers: a thread-pool
+    # thread spinning while it waits for work takes CPU they need (docs/performance.md). Set the
+    # variable to .NET's default, 70, to spin again.
+    "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=${DOTNET_ThreadPool_UnfairSemaphoreSpinLimit:-0}"
   )
   [ "$bus_transport" = RabbitMq ] && env+=("ConnectionStrings__RabbitMq=$rmq_url")
   [ "$storage_provider" = PostgreSql ] && env+=("ConnectionStrings__Erds=$pg_conn")
