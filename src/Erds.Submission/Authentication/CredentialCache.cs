@@ -26,7 +26,7 @@ public sealed class CredentialCache(IOptions<SubmissionOptions> options, TimePro
         {
             return cached.Credential;
         }
-        var credential = await db.ApiCredentials.AsNoTracking().SingleOrDefaultAsync(c => c.Id == credentialId, cancellationToken);
+        var credential = await Lookup(db, credentialId, cancellationToken);
         // Unknown ids are not kept: guessing them must not fill the cache.
         if (credential is not null && duration > TimeSpan.Zero)
         {
@@ -35,6 +35,11 @@ public sealed class CredentialCache(IOptions<SubmissionOptions> options, TimePro
         }
         return credential;
     }
+
+    // Compiled once: every cache miss would otherwise translate the same LINQ again.
+    private static readonly Func<ErdsDbContext, Guid, CancellationToken, Task<ApiCredential?>> Lookup =
+        EF.CompileAsyncQuery((ErdsDbContext db, Guid credentialId, CancellationToken _) =>
+            db.ApiCredentials.AsNoTracking().SingleOrDefault(c => c.Id == credentialId));
 
     private sealed record Entry(ApiCredential Credential, DateTimeOffset ReadAt);
 }

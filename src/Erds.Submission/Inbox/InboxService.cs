@@ -29,19 +29,18 @@ public sealed class InboxService(ErdsDbContext db, TimeProvider time, ILogger<In
     // caller are "not found", never "forbidden".
     public async Task<RecipientCopy> FindAsync(Caller caller, Guid messageId, string? mailbox, CancellationToken cancellationToken)
     {
-        var message = await db.Messages.Include(m => m.Recipients).Include(m => m.Parts).AsSplitQuery()
-            .SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken);
-        var mailboxIds = message?.Recipients.Where(r => r.MailboxId is not null).Select(r => r.MailboxId!.Value).ToList() ?? [];
-        var own = await db.Mailboxes.Where(m => mailboxIds.Contains(m.Id) && m.OrganisationId == caller.OrganisationId).ToListAsync(cancellationToken);
-        if (mailbox is not null) own = own.Where(m => m.AddressKey == Mailbox.KeyOf(mailbox)).ToList();
-        var copies = message is null ? [] : message.Recipients
-            .Where(r => r.Status is not (RecipientStatus.Pending or RecipientStatus.Failed))
-            .Join(own, r => r.MailboxId, m => m.Id, (r, m) => new RecipientCopy(message, r, m))
-            .ToList();
-        return copies.Count switch
+        // Two round trips: first which deliveries are the caller's, then, only for one of them, the
+        // message with its parts (which the inbox reads but never changes).
+        var key = mailbox is null ? null : Mailbox.KeyOf(mailbox);
+        var own = new List<InboxQueries.OwnRecipient>();
+        await foreach (var row in InboxQueries.OwnRecipients(db, messageId, caller.OrganisationId).WithCancellation(cancellationToken))
+        {
+            if (key is null || row.Mailbox.AddressKey == key) own.Add(row);
+        }
+        return own.Count switch
         {
             0 => throw Problems.Problems.NotFound("This message"),
-            1 => copies[0],
+            1 => new RecipientCopy(await InboxQueries.MessageWithParts(db, messageId, cancellationToken), own[0].Recipient, own[0].Mailbox),
             _ => throw InboxProblems.AmbiguousMailbox(),
         };
     }

@@ -36,17 +36,24 @@ public static class MessageQueries
     /// when the message does not exist or belongs to another organisation.
     public static async Task<IReadOnlyList<EvidenceSummary>?> SentEvidenceSummariesAsync(this ErdsDbContext db, Guid messageId, Guid senderOrganisationId, string linkPrefix, CancellationToken cancellationToken)
     {
-        var rows = await (
-                from m in db.Messages.AsNoTracking()
-                where m.Id == messageId && m.SenderOrganisationId == senderOrganisationId
-                from e in db.Evidence.AsNoTracking().Where(e => e.MessageId == m.Id).DefaultIfEmpty()
-                select new { Id = (Guid?)e.Id, e.EventName, RecipientIndex = (int?)e.RecipientIndex, EventTime = (DateTimeOffset?)e.EventTime, IssuedAt = (DateTimeOffset?)e.IssuedAt, e.Sha256 })
-            .ToListAsync(cancellationToken);
+        var rows = new List<SentEvidenceRow>();
+        await foreach (var row in SentEvidenceRows(db, messageId, senderOrganisationId).WithCancellation(cancellationToken)) rows.Add(row);
         if (rows.Count == 0) return null;
         // A message without evidence yet comes back as one row without evidence.
         return Summaries(rows.Where(r => r.Id is not null)
             .Select(r => new EvidenceRow(r.Id!.Value, r.EventName!, r.RecipientIndex!.Value, r.EventTime!.Value, r.IssuedAt!.Value, r.Sha256!)), _ => true, linkPrefix);
     }
+
+    // Compiled once: senders poll this list several times per message, and translating the LINQ
+    // again on every poll (expression walk, cache key, shaper lookup) cost more than the SQL.
+    private static readonly Func<ErdsDbContext, Guid, Guid, IAsyncEnumerable<SentEvidenceRow>> SentEvidenceRows =
+        EF.CompileAsyncQuery((ErdsDbContext db, Guid messageId, Guid senderOrganisationId) =>
+            from m in db.Messages.AsNoTracking()
+            where m.Id == messageId && m.SenderOrganisationId == senderOrganisationId
+            from e in db.Evidence.AsNoTracking().Where(e => e.MessageId == m.Id).DefaultIfEmpty()
+            select new SentEvidenceRow((Guid?)e.Id, e.EventName, (int?)e.RecipientIndex, (DateTimeOffset?)e.EventTime, (DateTimeOffset?)e.IssuedAt, e.Sha256));
+
+    private sealed record SentEvidenceRow(Guid? Id, string? EventName, int? RecipientIndex, DateTimeOffset? EventTime, DateTimeOffset? IssuedAt, byte[]? Sha256);
 
     private static List<EvidenceSummary> Summaries(IEnumerable<EvidenceRow> rows, Func<int, bool> include, string linkPrefix) =>
         rows.Where(e => include(e.RecipientIndex))

@@ -25,8 +25,7 @@ public sealed class MessageSubmissionService(
     public async Task<SubmissionOutcome> SubmitAsync(Caller caller, string idempotencyKey, HttpRequest request, CancellationToken cancellationToken)
     {
         var reader = SubmissionBodyReader.Open(request, Options);
-        var previous = await db.IdempotencyRecords.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.OrganisationId == caller.OrganisationId && r.Key == idempotencyKey, cancellationToken);
+        var previous = await SubmissionQueries.PreviousAnswer(db, caller.OrganisationId, idempotencyKey, cancellationToken);
         if (previous is not null) return await ReplayAsync(previous, reader, cancellationToken);
 
         using var fingerprint = new SubmissionFingerprint();
@@ -39,7 +38,7 @@ public sealed class MessageSubmissionService(
         var contentKey = ContentStore.NewContentKey();
         try
         {
-            var (resolved, rejection) = await ResolveRecipientsAsync(draft, cancellationToken);
+            var (resolved, rejection) = ResolveRecipients(draft);
             rejection ??= CheckExpiry(draft);
             var (parts, stop) = await ReadPartsAsync(reader, fingerprint, rejection is null ? messageId : null, contentKey, cancellationToken);
             rejection ??= stop;
@@ -117,11 +116,9 @@ public sealed class MessageSubmissionService(
         }
     }
 
-    private async Task<(List<(RecipientInput Input, Mailbox? Mailbox)>, SubmissionRejectionException?)> ResolveRecipientsAsync(
-        SubmissionDraft draft, CancellationToken cancellationToken)
+    private static (List<(RecipientInput Input, Mailbox? Mailbox)>, SubmissionRejectionException?) ResolveRecipients(SubmissionDraft draft)
     {
-        var keysWanted = draft.Recipients.Where(r => r.Scheme == "mailto").Select(r => Mailbox.KeyOf(r.Identifier!)).ToList();
-        var mailboxes = await db.Mailboxes.AsNoTracking().Where(m => keysWanted.Contains(m.AddressKey)).ToDictionaryAsync(m => m.AddressKey, cancellationToken);
+        var mailboxes = draft.KnownMailboxes;
         var resolved = draft.Recipients
             .Select(r => (r, r.Scheme == "mailto" ? mailboxes.GetValueOrDefault(Mailbox.KeyOf(r.Identifier!)) : null))
             .ToList();

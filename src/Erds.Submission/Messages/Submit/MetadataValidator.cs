@@ -24,17 +24,21 @@ public sealed class MetadataValidator(ErdsDbContext db, SubmissionOptions option
         var mode = ParseMode(metadata.ConsignmentMode, errors);
         if (errors.Count > 0) throw Invalid(errors);
 
-        var key = Mailbox.KeyOf(metadata.From!);
-        var mailbox = await db.Mailboxes.AsNoTracking().SingleOrDefaultAsync(m => m.AddressKey == key, cancellationToken);
-        if (mailbox is null || mailbox.OrganisationId != caller.OrganisationId)
-        {
-            throw Problems.Problems.Forbidden($"'{metadata.From}' is not a mailbox of your organisation.");
-        }
         var recipients = metadata.Recipients!
             .Select(r => new RecipientInput { Identifier = r!.Identifier!.Trim(), Scheme = string.IsNullOrWhiteSpace(r.Scheme) ? "mailto" : r.Scheme.Trim() })
             .ToList();
+        // The sender's mailbox and the recipients' in one round trip; which recipients are unknown is
+        // decided later, after the sender has passed.
+        var key = Mailbox.KeyOf(metadata.From!);
+        var keys = recipients.Where(r => r.Scheme == "mailto").Select(r => Mailbox.KeyOf(r.Identifier!)).Append(key).ToList();
+        var mailboxes = new Dictionary<string, Mailbox>(StringComparer.Ordinal);
+        await foreach (var found in SubmissionQueries.MailboxesByKey(db, keys).WithCancellation(cancellationToken)) mailboxes.Add(found.AddressKey, found);
+        if (!mailboxes.TryGetValue(key, out var mailbox) || mailbox.OrganisationId != caller.OrganisationId)
+        {
+            throw Problems.Problems.Forbidden($"'{metadata.From}' is not a mailbox of your organisation.");
+        }
         // The sender address is the one given, not the registered spelling: it is never rewritten.
-        return new SubmissionDraft(mailbox, metadata.From!.Trim(), recipients, metadata.Subject, metadata.SenderReference, mode, metadata.ExpiresAt);
+        return new SubmissionDraft(mailbox, metadata.From!.Trim(), recipients, metadata.Subject, metadata.SenderReference, mode, metadata.ExpiresAt, mailboxes);
     }
 
     private static void CheckRecipients(List<RecipientInput?> recipients, List<string> errors)
