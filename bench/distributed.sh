@@ -32,5 +32,7 @@ fi
 . "$tokens"
 
 pids=$(cat "$state/pids/submission.pid"),$(cat "$state/pids/evidence.pid"),$(cat "$state/pids/consignment.pid")
+# The load generator shares the cores with what it measures: its thread pool does not spin either.
+DOTNET_ThreadPool_UnfairSemaphoreSpinLimit="${DOTNET_ThreadPool_UnfairSemaphoreSpinLimit:-0}" \
 erds bench --server "$ERDS_SERVER" --token "$COURT" --recipient-token "$FIRM" \
   --from griffie@rechtbank.example --to kantoor@devries-advocaten.example --pids "$pids" "$@"

@@ -25,8 +25,9 @@ public sealed class EvidenceIssuer(ISealSigner seal, ITimestampClient timestamps
         EvidenceSchemaValidator.EnsureValid(document);
         await _signer.SignAsync(document, time.GetUtcNow(), cancellationToken);
         var bytes = EvidenceXml.ToBytes(document);
-        // Checked on the bytes that leave this method, as any verifier will read them.
-        EvidenceSchemaValidator.EnsureValid(SafeXml.Load(bytes));
+        // Checked on the very bytes that leave this method, as any verifier will read them (not on a
+        // document loaded from them and written out again).
+        EvidenceSchemaValidator.EnsureValid(bytes);
         return new IssuedEvidence(evidence.EvidenceIdentifier, bytes, SHA256.HashData(bytes));
     }
 }
