@@ -22,9 +22,11 @@ public sealed class BenchCommandTests
         var (exit, output) = await Cli.RunAsync("bench", "--server", host.BaseAddress.ToString(),
             "--token", courtToken, "--recipient-token", firmToken, "--from", Court, "--to", Firm,
             "--messages", "6", "--concurrency", "3", "--size", "4KiB", "--attachments", "2",
-            "--pids", host.ProcessId.ToString(), "--json", json);
+            "--pids", host.ProcessId.ToString(), "--json", json, "--warmup", "2");
 
         Assert.True(exit == 0, output);
+        // The warm-up's two messages go through first and are left out of every figure below.
+        Assert.Matches(@"warm-up: 2 messages in [\d.]+ s, 0 without a complete chain; not counted", output);
         Assert.Contains("messages:   6 accepted, 6 with complete chains, 0 errors", output);
         Assert.Contains("errors:     none", output);
         Assert.Matches(@"throughput: \d+\.\d messages/s with complete chains, \d+\.\d evidences/s", output);

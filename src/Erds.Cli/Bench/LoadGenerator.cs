@@ -6,7 +6,8 @@ namespace Erds.Cli.Bench;
 // one completes), or open loop at a target rate, where messages start on schedule whether or not
 // earlier ones are done and Concurrency is only a safety cap. In the open loop, the worst delay of a
 // start behind its schedule is reported: when it grows, the provider (or the cap) could not keep up.
-internal sealed class LoadGenerator(MessageRun run, BenchSettings settings)
+// firstIndex numbers the messages (subjects, generated content), so a warm-up run sends other ones.
+internal sealed class LoadGenerator(MessageRun run, BenchSettings settings, int firstIndex = 0)
 {
     public TimeSpan MaxScheduleLag { get; private set; }
 
@@ -25,7 +26,7 @@ internal sealed class LoadGenerator(MessageRun run, BenchSettings settings)
             int index;
             while ((index = Interlocked.Increment(ref next)) < outcomes.Length)
             {
-                outcomes[index] = await run.RunAsync(index, cancellationToken);
+                outcomes[index] = await run.RunAsync(firstIndex + index, cancellationToken);
             }
         }, cancellationToken));
         await Task.WhenAll(workers);
@@ -49,7 +50,7 @@ internal sealed class LoadGenerator(MessageRun run, BenchSettings settings)
             {
                 try
                 {
-                    outcomes[index] = await run.RunAsync(index, cancellationToken);
+                    outcomes[index] = await run.RunAsync(firstIndex + index, cancellationToken);
                 }
                 finally
                 {

@@ -30,10 +30,15 @@ internal static class BenchCommand
         var timeout = new Option<TimeSpan>("--timeout") { Description = "How long one message may take for its whole chain (e.g. 00:01:00).", DefaultValueFactory = _ => TimeSpan.FromMinutes(2) };
         var pids = new Option<int[]>("--pids") { Description = "Processes whose peak memory to report, e.g. --pids 1234,5678.", CustomParser = ParsePids };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the results to this JSON file." };
+        var warmup = new Option<int>("--warmup")
+        {
+            Description = "Messages sent first with the same options and not counted (this process's and the provider's warm-up: JIT, connection pools, thread pools).",
+            DefaultValueFactory = _ => 0,
+        };
 
         var command = new Command("bench", "Load a running provider: send messages, retrieve them as the recipient, and measure until every evidence chain is complete.")
         {
-            messages, size, attachments, concurrency, rate, server, token, recipientToken, from, to, timeout, pids, json,
+            messages, size, attachments, concurrency, rate, server, token, recipientToken, from, to, timeout, pids, json, warmup,
         };
         CliAction.Set(command, async (parse, cancellationToken) =>
         {
@@ -50,7 +55,9 @@ internal static class BenchCommand
                 Timeout = parse.GetValue(timeout),
                 Pids = parse.GetValue(pids) ?? [],
             };
+            var warmupMessages = parse.GetValue(warmup);
             Validate(settings);
+            if (warmupMessages < 0) throw new CliError("--warmup must not be negative.");
             using var sender = new ProviderClient(settings.Server, parse.GetValue(token)!);
             using var recipient = new ProviderClient(settings.Server, parse.GetValue(recipientToken)!);
             var client = new BenchClient(sender, recipient, settings);
@@ -66,6 +73,8 @@ internal static class BenchCommand
                 interrupted.Cancel();
             });
 
+            if (warmupMessages > 0) await WarmUpAsync(new MessageRun(client, poller, settings.Timeout, TimeProvider.System), settings with { Messages = warmupMessages }, interrupted.Token);
+            var pollsBefore = poller.Polls;
             var loadBefore = MachineLoad.OneMinute();
             var memory = MemoryWatch.Start(settings.Pids);
             var started = Stopwatch.GetTimestamp();
@@ -77,7 +86,7 @@ internal static class BenchCommand
             {
                 Console.Error.WriteLine("cancelled: reporting what finished");
             }
-            var report = new BenchReport(settings, generator.Outcomes, Stopwatch.GetElapsedTime(started), poller.Polls,
+            var report = new BenchReport(settings, generator.Outcomes, Stopwatch.GetElapsedTime(started), poller.Polls - pollsBefore,
                 settings.Rate is null ? null : generator.MaxScheduleLag, memory.Stop(), (loadBefore, MachineLoad.OneMinute()));
 
             report.Print(Console.Out);
@@ -88,6 +97,17 @@ internal static class BenchCommand
             }
         });
         return command;
+    }
+
+    // The same load, numbered after the measured messages, run to its end before the measurement starts;
+    // only a line on stderr says how it went.
+    private static async Task WarmUpAsync(MessageRun run, BenchSettings warmup, CancellationToken cancellationToken)
+    {
+        var generator = new LoadGenerator(run, warmup, firstIndex: int.MaxValue / 2);
+        var started = Stopwatch.GetTimestamp();
+        await generator.RunAsync(cancellationToken);
+        var failed = generator.Outcomes.Count(o => o is not { Complete: true });
+        Console.Error.WriteLine($"warm-up: {warmup.Messages} messages in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s, {failed} without a complete chain; not counted");
     }
 
     private static void Validate(BenchSettings settings)
