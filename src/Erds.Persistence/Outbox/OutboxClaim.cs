@@ -2,9 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Erds.Persistence.Outbox;
 
-// Rows one dispatcher took for itself. Claiming is a single conditional UPDATE, portable across
-// SQLite, PostgreSQL and SQL Server: of two dispatchers racing for the same rows, the database lets
-// the second one's re-checked condition fail, so every row has one owner at a time.
+// Rows one dispatcher took for itself. Claiming is a single conditional UPDATE: of two dispatchers
+// racing for the same rows, the database lets the second one's re-checked condition fail, so every
+// row has one owner at a time. On PostgreSQL the claim skips rows another transaction holds and
+// returns what it took in the same statement; elsewhere (SQLite, SQL Server) it is portable LINQ.
 public sealed class OutboxClaim
 {
     public const int OwnerMaxLength = 128;
@@ -22,6 +23,30 @@ public sealed class OutboxClaim
         ErdsDbContext db, string owner, int batchSize, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var until = now + lease;
+        var rows = db is PostgreSqlErdsDbContext
+            ? await TakeSkippingLockedAsync(db, owner, batchSize, until, now, cancellationToken)
+            : await TakePortablyAsync(db, owner, batchSize, until, now, cancellationToken);
+        return new OutboxClaim(owner, until, rows.OrderBy(m => m.Id).ToList());
+    }
+
+    // Waiting for a row another dispatcher is marking sent, while holding rows that one waits for,
+    // deadlocked under load (PostgreSQL broke each after a second); SKIP LOCKED never waits.
+    private static Task<List<OutboxMessage>> TakeSkippingLockedAsync(
+        ErdsDbContext db, string owner, int batchSize, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Outbox.FromSqlInterpolated($"""
+                UPDATE "Outbox" SET "LockedBy" = {owner}, "LockedUntil" = {until}, "Attempts" = "Attempts" + 1
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "Outbox"
+                    WHERE "SentAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
+                    ORDER BY "Id" LIMIT {batchSize}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """)
+            .AsNoTracking().ToListAsync(cancellationToken);
+
+    private static async Task<List<OutboxMessage>> TakePortablyAsync(
+        ErdsDbContext db, string owner, int batchSize, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var next = db.Outbox
             .Where(m => m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.Id).Take(batchSize).Select(m => m.Id);
@@ -33,8 +58,7 @@ public sealed class OutboxClaim
                 .SetProperty(m => m.LockedBy, owner)
                 .SetProperty(m => m.LockedUntil, until)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
-        var rows = await db.Outbox.AsNoTracking().Where(m => m.LockedBy == owner && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
-        return new OutboxClaim(owner, until, rows);
+        return await db.Outbox.AsNoTracking().Where(m => m.LockedBy == owner && m.SentAt == null).ToListAsync(cancellationToken);
     }
 
     // Marks the published rows sent and lets go of them, in one statement. Only rows still held by
