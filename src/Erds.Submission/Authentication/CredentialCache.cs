@@ -26,7 +26,7 @@ public sealed class CredentialCache(IOptions<SubmissionOptions> options, TimePro
         {
             return cached.Credential;
         }
-        var credential = await Lookup(db, credentialId, cancellationToken);
+        var credential = await Lookup.For(db)(db, credentialId, cancellationToken);
         // Unknown ids are not kept: guessing them must not fill the cache.
         if (credential is not null && duration > TimeSpan.Zero)
         {
@@ -37,9 +37,9 @@ public sealed class CredentialCache(IOptions<SubmissionOptions> options, TimePro
     }
 
     // Compiled once: every cache miss would otherwise translate the same LINQ again.
-    private static readonly Func<ErdsDbContext, Guid, CancellationToken, Task<ApiCredential?>> Lookup =
+    private static readonly PerModelQuery<Func<ErdsDbContext, Guid, CancellationToken, Task<ApiCredential?>>> Lookup = new(() =>
         EF.CompileAsyncQuery((ErdsDbContext db, Guid credentialId, CancellationToken _) =>
-            db.ApiCredentials.AsNoTracking().SingleOrDefault(c => c.Id == credentialId));
+            db.ApiCredentials.AsNoTracking().SingleOrDefault(c => c.Id == credentialId)));
 
     private sealed record Entry(ApiCredential Credential, DateTimeOffset ReadAt);
 }

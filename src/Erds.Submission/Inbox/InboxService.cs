@@ -33,14 +33,14 @@ public sealed class InboxService(ErdsDbContext db, TimeProvider time, ILogger<In
         // message with its parts (which the inbox reads but never changes).
         var key = mailbox is null ? null : Mailbox.KeyOf(mailbox);
         var own = new List<InboxQueries.OwnRecipient>();
-        await foreach (var row in InboxQueries.OwnRecipients(db, messageId, caller.OrganisationId).WithCancellation(cancellationToken))
+        await foreach (var row in InboxQueries.OwnRecipients.For(db)(db, messageId, caller.OrganisationId).WithCancellation(cancellationToken))
         {
             if (key is null || row.Mailbox.AddressKey == key) own.Add(row);
         }
         return own.Count switch
         {
             0 => throw Problems.Problems.NotFound("This message"),
-            1 => new RecipientCopy(await InboxQueries.MessageWithParts(db, messageId, cancellationToken), own[0].Recipient, own[0].Mailbox),
+            1 => new RecipientCopy(await InboxQueries.MessageWithParts.For(db)(db, messageId, cancellationToken), own[0].Recipient, own[0].Mailbox),
             _ => throw InboxProblems.AmbiguousMailbox(),
         };
     }

@@ -37,7 +37,7 @@ public static class MessageQueries
     public static async Task<IReadOnlyList<EvidenceSummary>?> SentEvidenceSummariesAsync(this ErdsDbContext db, Guid messageId, Guid senderOrganisationId, string linkPrefix, CancellationToken cancellationToken)
     {
         var rows = new List<SentEvidenceRow>();
-        await foreach (var row in SentEvidenceRows(db, messageId, senderOrganisationId).WithCancellation(cancellationToken)) rows.Add(row);
+        await foreach (var row in SentEvidenceRows.For(db)(db, messageId, senderOrganisationId).WithCancellation(cancellationToken)) rows.Add(row);
         if (rows.Count == 0) return null;
         // A message without evidence yet comes back as one row without evidence.
         return Summaries(rows.Where(r => r.Id is not null)
@@ -46,12 +46,12 @@ public static class MessageQueries
 
     // Compiled once: senders poll this list several times per message, and translating the LINQ
     // again on every poll (expression walk, cache key, shaper lookup) cost more than the SQL.
-    private static readonly Func<ErdsDbContext, Guid, Guid, IAsyncEnumerable<SentEvidenceRow>> SentEvidenceRows =
+    private static readonly PerModelQuery<Func<ErdsDbContext, Guid, Guid, IAsyncEnumerable<SentEvidenceRow>>> SentEvidenceRows = new(() =>
         EF.CompileAsyncQuery((ErdsDbContext db, Guid messageId, Guid senderOrganisationId) =>
             from m in db.Messages.AsNoTracking()
             where m.Id == messageId && m.SenderOrganisationId == senderOrganisationId
             from e in db.Evidence.AsNoTracking().Where(e => e.MessageId == m.Id).DefaultIfEmpty()
-            select new SentEvidenceRow((Guid?)e.Id, e.EventName, (int?)e.RecipientIndex, (DateTimeOffset?)e.EventTime, (DateTimeOffset?)e.IssuedAt, e.Sha256));
+            select new SentEvidenceRow((Guid?)e.Id, e.EventName, (int?)e.RecipientIndex, (DateTimeOffset?)e.EventTime, (DateTimeOffset?)e.IssuedAt, e.Sha256)));
 
     private sealed record SentEvidenceRow(Guid? Id, string? EventName, int? RecipientIndex, DateTimeOffset? EventTime, DateTimeOffset? IssuedAt, byte[]? Sha256);
 

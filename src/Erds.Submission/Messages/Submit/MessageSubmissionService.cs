@@ -25,7 +25,7 @@ public sealed class MessageSubmissionService(
     public async Task<SubmissionOutcome> SubmitAsync(Caller caller, string idempotencyKey, HttpRequest request, CancellationToken cancellationToken)
     {
         var reader = SubmissionBodyReader.Open(request, Options);
-        var previous = await SubmissionQueries.PreviousAnswer(db, caller.OrganisationId, idempotencyKey, cancellationToken);
+        var previous = await SubmissionQueries.PreviousAnswer.For(db)(db, caller.OrganisationId, idempotencyKey, cancellationToken);
         if (previous is not null) return await ReplayAsync(previous, reader, cancellationToken);
 
         using var fingerprint = new SubmissionFingerprint();

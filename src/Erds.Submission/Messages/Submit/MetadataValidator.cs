@@ -32,7 +32,7 @@ public sealed class MetadataValidator(ErdsDbContext db, SubmissionOptions option
         var key = Mailbox.KeyOf(metadata.From!);
         var keys = recipients.Where(r => r.Scheme == "mailto").Select(r => Mailbox.KeyOf(r.Identifier!)).Append(key).ToList();
         var mailboxes = new Dictionary<string, Mailbox>(StringComparer.Ordinal);
-        await foreach (var found in SubmissionQueries.MailboxesByKey(db, keys).WithCancellation(cancellationToken)) mailboxes.Add(found.AddressKey, found);
+        await foreach (var found in SubmissionQueries.MailboxesByKey.For(db)(db, keys).WithCancellation(cancellationToken)) mailboxes.Add(found.AddressKey, found);
         if (!mailboxes.TryGetValue(key, out var mailbox) || mailbox.OrganisationId != caller.OrganisationId)
         {
             throw Problems.Problems.Forbidden($"'{metadata.From}' is not a mailbox of your organisation.");

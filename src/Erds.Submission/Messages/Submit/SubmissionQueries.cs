@@ -8,11 +8,11 @@ namespace Erds.Submission.Messages.Submit;
 // request (expression walk, cache key, shaper lookup) cost more CPU than the SQL itself.
 internal static class SubmissionQueries
 {
-    public static readonly Func<ErdsDbContext, Guid, string, CancellationToken, Task<IdempotencyRecord?>> PreviousAnswer =
+    public static readonly PerModelQuery<Func<ErdsDbContext, Guid, string, CancellationToken, Task<IdempotencyRecord?>>> PreviousAnswer = new(() =>
         EF.CompileAsyncQuery((ErdsDbContext db, Guid organisationId, string key, CancellationToken _) =>
-            db.IdempotencyRecords.AsNoTracking().SingleOrDefault(r => r.OrganisationId == organisationId && r.Key == key));
+            db.IdempotencyRecords.AsNoTracking().SingleOrDefault(r => r.OrganisationId == organisationId && r.Key == key)));
 
-    public static readonly Func<ErdsDbContext, List<string>, IAsyncEnumerable<Mailbox>> MailboxesByKey =
+    public static readonly PerModelQuery<Func<ErdsDbContext, List<string>, IAsyncEnumerable<Mailbox>>> MailboxesByKey = new(() =>
         EF.CompileAsyncQuery((ErdsDbContext db, List<string> keys) =>
-            db.Mailboxes.AsNoTracking().Where(m => keys.Contains(m.AddressKey)));
+            db.Mailboxes.AsNoTracking().Where(m => keys.Contains(m.AddressKey))));
 }
