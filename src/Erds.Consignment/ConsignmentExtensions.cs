@@ -28,7 +28,6 @@ public static class ConsignmentExtensions
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             return new PickupFolderNotificationSender(notification.PickupDirectory ?? Path.Combine(storage.DataDirectory, "mail-pickup"), notification.From);
         });
-        builder.Services.AddSingleton<ConsignmentQueries>();
         builder.Services.AddScoped<ConsignmentService>();
         builder.Services.AddScoped<RecipientNotifications>();
         builder.Services.AddScoped<ExpiryService>();

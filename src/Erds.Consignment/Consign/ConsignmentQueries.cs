@@ -3,15 +3,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Erds.Consignment.Consign;
 
-// The consignment query, compiled once: translating it afresh (and hashing it to find the cached
-// translation) had cost more CPU than running it. A singleton per host rather than a static field,
-// because a compiled query binds to the first model it runs with, and one test process runs hosts
-// on SQLite and PostgreSQL side by side.
-public sealed class ConsignmentQueries
+// The consignment query, compiled once (per model: PerModelQuery): translating it afresh (and
+// hashing it to find the cached translation) had cost more CPU than running it.
+internal static class ConsignmentQueries
 {
     // The message, its sender's name, its local recipients with their mailboxes and whether the bus
     // message was consumed before, in one round trip instead of four.
-    public Func<ErdsDbContext, Guid, Guid?, string?, CancellationToken, Task<MessageToConsign?>> MessageToConsign { get; } =
+    public static readonly PerModelQuery<Func<ErdsDbContext, Guid, Guid?, string?, CancellationToken, Task<MessageToConsign?>>> MessageToConsign = new(() =>
         EF.CompileAsyncQuery((ErdsDbContext db, Guid messageId, Guid? busMessageId, string? consumer, CancellationToken _) =>
             (from m in db.Messages
              join sender in db.Organisations on m.SenderOrganisationId equals sender.Id
@@ -22,5 +20,5 @@ public sealed class ConsignmentQueries
                  (from r in m.Recipients
                   join mailbox in db.Mailboxes on r.MailboxId equals (Guid?)mailbox.Id
                   select new LocalRecipient(r, mailbox.Address, mailbox.NotificationAddress)).ToList()))
-            .SingleOrDefault());
+            .SingleOrDefault()));
 }

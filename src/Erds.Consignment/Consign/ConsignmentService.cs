@@ -14,12 +14,12 @@ namespace Erds.Consignment.Consign;
 // finishes the notifications a failure or a crash left undone, each guarded by its own claim
 // (RecipientNotifications).
 public sealed class ConsignmentService(
-    ErdsDbContext db, ConsignmentQueries queries, RecipientNotifications notifications, TimeProvider time, ILogger<ConsignmentService> logger)
+    ErdsDbContext db, RecipientNotifications notifications, TimeProvider time, ILogger<ConsignmentService> logger)
 {
     // receipt: the bus message being handled, or null when the reconciler resumes a stalled message.
     public async Task ConsignAsync(Guid messageId, InboxReceipt? receipt, CancellationToken cancellationToken)
     {
-        var message = await queries.MessageToConsign(db, messageId, receipt?.MessageId, receipt?.Consumer, cancellationToken)
+        var message = await ConsignmentQueries.MessageToConsign.For(db)(db, messageId, receipt?.MessageId, receipt?.Consumer, cancellationToken)
             ?? throw new InvalidOperationException($"Message {messageId} does not exist.");
         if (message.Status != MessageStatus.Accepted) return;
 
