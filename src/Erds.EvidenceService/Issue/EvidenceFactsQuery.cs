@@ -41,11 +41,15 @@ internal static class EvidenceFactsQuery
                 from o in organisations.DefaultIfEmpty()
                 select new { Recipient = r, LegalName = o == null ? null : o.LegalName })
             .ToListAsync(cancellationToken);
-        var parts = await db.MessageParts.AsNoTracking().Where(p => messageIds.Contains(p.MessageId)).ToListAsync(cancellationToken);
+        var parts = (await db.MessageParts.AsNoTracking().Where(p => messageIds.Contains(p.MessageId)).ToListAsync(cancellationToken))
+            .ToLookup(p => p.MessageId);
+        var recipientsOf = recipients.ToLookup(r => r.Recipient.MessageId);
+        var legalNames = new Dictionary<Guid, IReadOnlyDictionary<int, string>>();
         foreach (var message in messages.Values)
         {
-            message.Recipients.AddRange(recipients.Select(r => r.Recipient).Where(r => r.MessageId == message.Id).OrderBy(r => r.Index));
-            message.Parts.AddRange(parts.Where(p => p.MessageId == message.Id).OrderBy(p => p.Ordinal));
+            message.Recipients.AddRange(recipientsOf[message.Id].Select(r => r.Recipient).OrderBy(r => r.Index));
+            message.Parts.AddRange(parts[message.Id].OrderBy(p => p.Ordinal));
+            legalNames[message.Id] = recipientsOf[message.Id].Where(r => r.LegalName is not null).ToDictionary(r => r.Recipient.Index, r => r.LegalName!);
         }
         foreach (var head in open)
         {
@@ -57,9 +61,7 @@ internal static class EvidenceFactsQuery
                 Message = message,
                 SenderOrganisation = head.Sender,
                 SubmittedBy = head.User,
-                RecipientLegalNames = recipients
-                    .Where(r => r.Recipient.MessageId == message.Id && r.LegalName is not null)
-                    .ToDictionary(r => r.Recipient.Index, r => r.LegalName!),
+                RecipientLegalNames = legalNames[message.Id],
                 ProviderName = issuer.ProviderName,
                 SealCertificate = issuer.SealCertificate,
                 PolicyIds = issuer.PolicyIds,
