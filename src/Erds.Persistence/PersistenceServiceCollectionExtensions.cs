@@ -28,6 +28,7 @@ public static class PersistenceServiceCollectionExtensions
         builder.Services.TryAddTimeProvider();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.TryAddScoped<OutboxCorrelation>();
+        builder.Services.TryAddSingleton(typeof(HistoryScanWindow<>));
         builder.Services.AddScoped<OutboxSaveChangesInterceptor>();
         // The context type has to be known while services are registered; a misspelt provider falls
         // back to SQLite here and is reported by the validation above before anything starts.

@@ -9,7 +9,12 @@ namespace Erds.Consignment.Consign;
 // The safety net under the bus: a message whose acceptance is proven but whose recipients were never
 // consigned or notified (the announcement was lost with a crashed process, or ended in an error
 // queue) is taken up again. Consignment is idempotent, so doing it twice is harmless.
-public sealed class ConsignmentReconciler(ErdsDbContext db, ConsignmentService consignment, TimeProvider time, ILogger<ConsignmentReconciler> logger)
+// Each scan reads the messages submitted since the last one found nothing open (HistoryScanWindow),
+// on the index of SubmittedAt. A message still waiting for its acceptance evidence is open too: it
+// holds the window back until it is consigned, so it cannot fall behind the window unnoticed.
+public sealed class ConsignmentReconciler(
+    ErdsDbContext db, ConsignmentService consignment, HistoryScanWindow<ConsignmentReconciler> window, TimeProvider time,
+    ILogger<ConsignmentReconciler> logger)
 {
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
@@ -17,12 +22,17 @@ public sealed class ConsignmentReconciler(ErdsDbContext db, ConsignmentService c
     {
         var cutoff = time.GetUtcNow() - Patience;
         var acceptance = EvidenceEvent.SubmissionAcceptance.Name;
-        var stalled = await db.Messages.AsNoTracking()
-            .Where(m => m.Status == MessageStatus.Accepted && m.SubmittedAt <= cutoff
-                        && m.Recipients.Any(r => r.MailboxId != null
-                                                 && (r.Status == RecipientStatus.Pending
-                                                     || ((r.Status == RecipientStatus.Consigned || r.Status == RecipientStatus.AwaitingAcceptance) && r.NotifiedAt == null)))
-                        && db.Evidence.Any(e => e.MessageId == m.Id && e.EventName == acceptance))
+        var from = window.ScanFrom();
+        var messages = db.Messages.AsNoTracking().Where(m => m.Status == MessageStatus.Accepted && m.SubmittedAt <= cutoff);
+        if (from is { } start) messages = messages.Where(m => m.SubmittedAt >= start);
+        var open = messages.Where(m => m.Recipients.Any(r => r.MailboxId != null
+                                                             && (r.Status == RecipientStatus.Pending
+                                                                 || ((r.Status == RecipientStatus.Consigned || r.Status == RecipientStatus.AwaitingAcceptance) && r.NotifiedAt == null))));
+        var oldestOpen = await open.OrderBy(m => m.SubmittedAt).Select(m => (DateTimeOffset?)m.SubmittedAt).FirstOrDefaultAsync(cancellationToken);
+        window.Settled(from, oldestOpen ?? cutoff);
+        if (oldestOpen is null) return 0;
+        // Consignment follows the evidence of acceptance; a message without it waits for the evidence reconciler.
+        var stalled = await open.Where(m => db.Evidence.Any(e => e.MessageId == m.Id && e.EventName == acceptance))
             .OrderBy(m => m.SubmittedAt).Select(m => m.Id).Take(100)
             .ToListAsync(cancellationToken);
         foreach (var messageId in stalled)

@@ -20,6 +20,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.SenderAssuranceLevel).HasMaxLength(256);
         builder.Property(m => m.WrappedContentKey).HasMaxLength(128);
         builder.HasIndex(m => new { m.SenderOrganisationId, m.SubmittedAt });
+        // The consignment reconciler reads the messages of the last minutes, not the whole history.
+        builder.HasIndex(m => m.SubmittedAt);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.SenderOrganisationId);
         builder.HasMany(m => m.Recipients).WithOne().HasForeignKey(r => r.MessageId);
         builder.HasMany(m => m.Parts).WithOne().HasForeignKey(p => p.MessageId);

@@ -11,6 +11,9 @@ internal sealed class MessageRecipientConfiguration : IEntityTypeConfiguration<M
         builder.HasKey(r => r.Id);
         builder.HasIndex(r => new { r.MessageId, r.Index }).IsUnique();
         builder.HasIndex(r => new { r.MailboxId, r.Status });
+        // Expiry looks for deliveries still open (awaiting a decision or a retrieval): few, however
+        // long the history of finished ones.
+        builder.HasIndex(r => r.Status);
         builder.Property(r => r.Identifier).HasMaxLength(320);
         builder.Property(r => r.IdentifierScheme).HasMaxLength(64);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(32);

@@ -103,6 +103,8 @@ namespace Erds.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("MessageId", "RecipientIndex", "EventName")
                         .IsUnique();
 
@@ -317,6 +319,8 @@ namespace Erds.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SubmittedAt");
+
                     b.HasIndex("SenderOrganisationId", "SubmittedAt");
 
                     b.ToTable("Messages");
@@ -414,6 +418,8 @@ namespace Erds.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("MailboxId", "Status");
 

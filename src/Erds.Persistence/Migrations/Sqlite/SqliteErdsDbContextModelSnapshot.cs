@@ -98,6 +98,8 @@ namespace Erds.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("MessageId", "RecipientIndex", "EventName")
                         .IsUnique();
 
@@ -312,6 +314,8 @@ namespace Erds.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SubmittedAt");
+
                     b.HasIndex("SenderOrganisationId", "SubmittedAt");
 
                     b.ToTable("Messages");
@@ -409,6 +413,8 @@ namespace Erds.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("MailboxId", "Status");
 
