@@ -10,8 +10,9 @@ namespace Erds.Consignment.Consign;
 // consigned or notified (the announcement was lost with a crashed process, or ended in an error
 // queue) is taken up again. Consignment is idempotent, so doing it twice is harmless.
 // Each scan reads the messages submitted since the last one found nothing open (HistoryScanWindow),
-// on the index of SubmittedAt. A message still waiting for its acceptance evidence is open too: it
-// holds the window back until it is consigned, so it cannot fall behind the window unnoticed.
+// on the index of kept content by submission time. A message still waiting for its acceptance
+// evidence is open too: it holds the window back until it is consigned, so it cannot fall behind
+// the window unnoticed.
 public sealed class ConsignmentReconciler(
     ErdsDbContext db, ConsignmentService consignment, HistoryScanWindow<ConsignmentReconciler> window, TimeProvider time,
     ILogger<ConsignmentReconciler> logger)
@@ -23,7 +24,9 @@ public sealed class ConsignmentReconciler(
         var cutoff = time.GetUtcNow() - Patience;
         var acceptance = EvidenceEvent.SubmissionAcceptance.Name;
         var from = window.ScanFrom();
-        var messages = db.Messages.AsNoTracking().Where(m => m.Status == MessageStatus.Accepted && m.SubmittedAt <= cutoff);
+        // Content is deleted only after every recipient's delivery ended: such a message is never open.
+        var messages = db.Messages.AsNoTracking()
+            .Where(m => m.Status == MessageStatus.Accepted && m.ContentDeletedAt == null && m.SubmittedAt <= cutoff);
         if (from is { } start) messages = messages.Where(m => m.SubmittedAt >= start);
         var open = messages.Where(m => m.Recipients.Any(r => r.MailboxId != null
                                                              && (r.Status == RecipientStatus.Pending

@@ -21,8 +21,10 @@ public sealed class RetentionService(
         // expired and failed ones) the message deadline. Filtered in the database, so a backlog of
         // messages not yet due cannot hide the ones that are.
         var cutoff = now - retention;
+        // Every recipient's end comes after the submission, so only messages submitted before the
+        // cutoff can be due: the index of kept content by submission time finds them.
         var due = await db.Messages.Include(m => m.Recipients)
-            .Where(m => m.Status == MessageStatus.Accepted && m.ContentDeletedAt == null
+            .Where(m => m.Status == MessageStatus.Accepted && m.ContentDeletedAt == null && m.SubmittedAt <= cutoff
                         && m.Recipients.All(r =>
                             (r.Status == RecipientStatus.HandedOver && r.HandedOverAt <= cutoff)
                             || (r.Status == RecipientStatus.Refused && r.DecidedAt <= cutoff)

@@ -20,8 +20,11 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.SenderAssuranceLevel).HasMaxLength(256);
         builder.Property(m => m.WrappedContentKey).HasMaxLength(128);
         builder.HasIndex(m => new { m.SenderOrganisationId, m.SubmittedAt });
-        // The consignment reconciler reads the messages of the last minutes, not the whole history.
-        builder.HasIndex(m => m.SubmittedAt);
+        // Messages whose content is still kept: the consignment reconciler reads the last minutes of
+        // them, retention the ones older than its period, neither the whole history. The filter is
+        // the same SQL in SQLite, PostgreSQL and SQL Server (quoted identifiers are on there).
+        builder.HasIndex(m => m.SubmittedAt).HasDatabaseName("IX_Messages_SubmittedAt_ContentKept")
+            .HasFilter($"\"{nameof(Message.ContentDeletedAt)}\" IS NULL");
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.SenderOrganisationId);
         builder.HasMany(m => m.Recipients).WithOne().HasForeignKey(r => r.MessageId);
         builder.HasMany(m => m.Parts).WithOne().HasForeignKey(p => p.MessageId);

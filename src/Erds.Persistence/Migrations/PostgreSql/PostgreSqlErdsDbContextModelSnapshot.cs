@@ -319,7 +319,9 @@ namespace Erds.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SubmittedAt");
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("IX_Messages_SubmittedAt_ContentKept")
+                        .HasFilter("\"ContentDeletedAt\" IS NULL");
 
                     b.HasIndex("SenderOrganisationId", "SubmittedAt");
 

@@ -314,7 +314,9 @@ namespace Erds.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SubmittedAt");
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("IX_Messages_SubmittedAt_ContentKept")
+                        .HasFilter("\"ContentDeletedAt\" IS NULL");
 
                     b.HasIndex("SenderOrganisationId", "SubmittedAt");
 
