@@ -56,6 +56,7 @@ public static class PersistenceServiceCollectionExtensions
             .Validate(o => o.BatchSize > 0, "Erds:Outbox:BatchSize must be positive.")
             .Validate(o => o.LeaseDuration > TimeSpan.Zero, "Erds:Outbox:LeaseDuration must be positive.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<OutboxHandover>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
         return builder;

@@ -68,7 +68,8 @@ public sealed class DeliveryFlowTests(ProviderFixture fixture) : IClassFixture<P
     public async Task Sender_sees_status_parts_and_a_timeline_with_evidence_ids()
     {
         var messageId = await fixture.Court.SubmitAcceptedAsync(TestMessage.Between(P.Court, P.Firm));
-        await fixture.Court.WaitForEvidenceAsync(messageId, "ConsignmentNotification");
+        // Both: the two events are announced apart, and either evidence may be issued first.
+        await fixture.Court.WaitForEvidenceAsync(messageId, "ContentConsignment", "ConsignmentNotification");
 
         var message = await fixture.Court.GetJsonAsync($"/api/v1/messages/{messageId}");
         Assert.Equal("Accepted", message.GetProperty("status").GetString());

@@ -51,7 +51,8 @@ public sealed class RobustnessTests(ProviderFixture fixture) : IClassFixture<Pro
     public async Task An_accepted_message_whose_consignment_was_lost_is_consigned_and_notified_later()
     {
         var messageId = await fixture.Court.SubmitAcceptedAsync(TestMessage.Between(P.Court, P.Firm));
-        await fixture.Court.WaitForEvidenceAsync(messageId, "ConsignmentNotification");
+        // Both, so that no evidence is still being issued while the test removes them.
+        await fixture.Court.WaitForEvidenceAsync(messageId, "ContentConsignment", "ConsignmentNotification");
         await using (var scope = fixture.Provider.Database())
         {
             // As if the EvidenceIssued announcement had been lost: the recipient is still pending.

@@ -2,7 +2,6 @@ using Erds.Consignment.Consign;
 using Erds.Evidence.Model;
 using Erds.Persistence;
 using Erds.Persistence.Entities;
-using Erds.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,7 @@ namespace Erds.Consignment.Notify;
 // as a delivery event. Each recipient is sent to on its own: one failing address does not keep the
 // others from being notified, and its failure is what its evidence records.
 public sealed class RecipientNotifications(
-    ErdsDbContext db, INotificationSender sender, OutboxSignal outbox, IOptions<ConsignmentOptions> options, TimeProvider time,
+    ErdsDbContext db, INotificationSender sender, IOptions<ConsignmentOptions> options, TimeProvider time,
     ILogger<RecipientNotifications> logger)
 {
     private sealed record Outcome(MessageRecipient Recipient, EvidenceEvent Event, EventReason? Reason);
@@ -96,7 +95,6 @@ public sealed class RecipientNotifications(
             db.ChangeTracker.Clear();
             return false;
         }
-        outbox.Notify();
         return true;
     }
 }

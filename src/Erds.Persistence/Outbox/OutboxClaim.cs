@@ -6,6 +6,7 @@ namespace Erds.Persistence.Outbox;
 // racing for the same rows, the database lets the second one's re-checked condition fail, so every
 // row has one owner at a time. On PostgreSQL the claim skips rows another transaction holds and
 // returns what it took in the same statement; elsewhere (SQLite, SQL Server) it is portable LINQ.
+// Rows a process wrote itself come already claimed for its dispatcher (OutboxHandover.Take).
 public sealed class OutboxClaim
 {
     public const int OwnerMaxLength = 128;
@@ -18,6 +19,10 @@ public sealed class OutboxClaim
 
     // In Id order: the order in which the state changes wrote them.
     public IReadOnlyList<OutboxMessage> Rows { get; }
+
+    // Rows claimed as they were written (OutboxHandover): the claim holds while all their leases do.
+    internal static OutboxClaim Handed(string owner, IReadOnlyList<OutboxMessage> rows) =>
+        new(owner, rows.Min(r => r.LockedUntil!.Value), rows.OrderBy(r => r.Id).ToList());
 
     public static async Task<OutboxClaim> TakeAsync(
         ErdsDbContext db, string owner, int batchSize, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)
@@ -73,8 +78,11 @@ public sealed class OutboxClaim
                     .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
 
     // Gives back what was not published, so that a failed publish is retried at once rather than
-    // after the lease; only this claim's rows are touched.
-    public Task ReleaseAsync(ErdsDbContext db, CancellationToken cancellationToken) =>
-        db.Outbox.Where(m => m.LockedBy == Owner && m.SentAt == null)
+    // after the lease; only this claim's rows are touched (a handover's owner holds others too).
+    public Task ReleaseAsync(ErdsDbContext db, CancellationToken cancellationToken)
+    {
+        var ids = Rows.Select(r => r.Id).ToList();
+        return db.Outbox.Where(m => ids.Contains(m.Id) && m.LockedBy == Owner && m.SentAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+    }
 }

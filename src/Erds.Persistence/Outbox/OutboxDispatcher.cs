@@ -12,10 +12,12 @@ namespace Erds.Persistence.Outbox;
 // Publishes what the outbox holds and marks each row sent only after the bus accepted it: a crash
 // between the two publishes it again, and consumers de-duplicate by MessageId for exactly that case.
 // Several instances may run against one database: each claims its rows first (OutboxClaim), so two
-// dispatchers never publish the same row while a claim holds.
+// dispatchers never publish the same row while a claim holds. Rows this process wrote come to it
+// already claimed (OutboxHandover); the database is still read for the rest (rows of a dispatcher
+// that died, of other processes whose claim ran out) at least once per poll interval.
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options, OutboxMetrics metrics,
-    TimeProvider time, ILogger<OutboxDispatcher> logger)
+    TimeProvider time, ILogger<OutboxDispatcher> logger, OutboxHandover? handover = null)
     : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -24,8 +26,10 @@ public sealed class OutboxDispatcher(
         .Where(t => t.IsPublic && t.Namespace == typeof(DeliveryEventRecorded).Namespace)
         .ToDictionary(t => t.FullName!);
 
-    // Names this instance in the rows it holds, so that an operator can tell who has them.
-    private readonly string _instance = $"{Environment.MachineName.Truncate(64)}/{Environment.ProcessId}";
+    // Names this process in the rows it holds, so that an operator can tell who has them.
+    internal static readonly string Instance = $"{Environment.MachineName.Truncate(64)}/{Environment.ProcessId}";
+
+    private DateTimeOffset _lastDatabaseClaim = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,7 +38,7 @@ public sealed class OutboxDispatcher(
             try
             {
                 var published = await DispatchBatchAsync(stoppingToken);
-                if (published == options.Value.BatchSize) continue;
+                if (published >= options.Value.BatchSize || handover is { IsEmpty: false }) continue;
                 await signal.WaitAsync(PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -47,14 +51,41 @@ public sealed class OutboxDispatcher(
                 await Task.Delay(PollInterval, time, stoppingToken);
             }
         }
+        if (handover is not null) await ReleaseHandoverQuietlyAsync(handover);
+    }
+
+    private async Task ReleaseHandoverQuietlyAsync(OutboxHandover rows)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await rows.ReleaseAsync(scope.ServiceProvider.GetRequiredService<ErdsDbContext>(), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Not fatal: the rows' claim runs out and any dispatcher publishes them then.
+            logger.LogWarning(ex, "Could not give back the outbox rows handed over to {Owner}", rows.Owner);
+        }
     }
 
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ErdsDbContext>();
-        var owner = $"{_instance}/{Guid.NewGuid():N}";
+        var published = 0;
+        if (handover?.Take(options.Value.BatchSize) is { } handed)
+        {
+            published = await PublishAsync(db, handed, cancellationToken);
+            if (time.GetUtcNow() - _lastDatabaseClaim < PollInterval) return published;
+        }
+        _lastDatabaseClaim = time.GetUtcNow();
+        var owner = $"{Instance}/{Guid.NewGuid():N}";
         var claim = await OutboxClaim.TakeAsync(db, owner, options.Value.BatchSize, options.Value.LeaseDuration, time.GetUtcNow(), cancellationToken);
+        return published + await PublishAsync(db, claim, cancellationToken);
+    }
+
+    private async Task<int> PublishAsync(ErdsDbContext db, OutboxClaim claim, CancellationToken cancellationToken)
+    {
         var published = new List<long>(claim.Rows.Count);
         try
         {
@@ -63,7 +94,7 @@ public sealed class OutboxDispatcher(
                 // Past the lease another dispatcher may already own the rest; it will publish them.
                 if (time.GetUtcNow() >= claim.Until)
                 {
-                    logger.LogWarning("Outbox lease {Owner} ran out after {Published} of {Claimed} rows", owner, published.Count, claim.Rows.Count);
+                    logger.LogWarning("Outbox lease {Owner} ran out after {Published} of {Claimed} rows", claim.Owner, published.Count, claim.Rows.Count);
                     break;
                 }
                 await PublishAsync(row, cancellationToken);

@@ -30,7 +30,9 @@ public sealed class OutboxRig : IAsyncDisposable
 
     public Func<Guid, Task> BeforePublish { get; set; } = _ => Task.CompletedTask;
 
-    public static async Task<OutboxRig> StartAsync(ITestDatabase database)
+    // With a clock, the host runs on it and hands the rows written through its scopes over to its
+    // dispatcher (OutboxHandover), as a process running a dispatcher does.
+    public static async Task<OutboxRig> StartAsync(ITestDatabase database, TimeProvider? handoverClock = null)
     {
         var rig = new OutboxRig(database);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
@@ -40,6 +42,12 @@ public sealed class OutboxRig : IAsyncDisposable
             ["Erds:Storage:DataDirectory"] = rig._dataDirectory,
             ["ConnectionStrings:Erds"] = database.ConnectionString,
         });
+        if (handoverClock is not null)
+        {
+            builder.Services.AddSingleton(handoverClock);
+            builder.Services.AddOptions<OutboxOptions>();
+            builder.Services.AddSingleton<OutboxHandover>();
+        }
         builder.AddErdsPersistence();
         builder.Services.AddMassTransit(bus => bus.UsingInMemory());
         rig._host = builder.Build();
@@ -51,14 +59,19 @@ public sealed class OutboxRig : IAsyncDisposable
         return rig;
     }
 
-    public OutboxDispatcher Dispatcher(TimeProvider clock, int batchSize = 10, TimeSpan? lease = null) => new(
+    public OutboxHandover? Handover => _host.Services.GetService<OutboxHandover>();
+
+    // A dispatcher of this host (taking the host's handover, if any) or, with `ownHandover: false`, of
+    // another process on the same database.
+    public OutboxDispatcher Dispatcher(TimeProvider clock, int batchSize = 10, TimeSpan? lease = null, bool ownHandover = true) => new(
         _host.Services.GetRequiredService<IServiceScopeFactory>(),
         _host.Services.GetRequiredService<IBus>(),
         _host.Services.GetRequiredService<OutboxSignal>(),
         Options.Create(new OutboxOptions { BatchSize = batchSize, LeaseDuration = lease ?? TimeSpan.FromSeconds(30) }),
         new OutboxMetrics(_host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
         clock,
-        NullLogger<OutboxDispatcher>.Instance);
+        NullLogger<OutboxDispatcher>.Instance,
+        ownHandover ? Handover : null);
 
     public ErdsDbContext Open() => _database.Open();
 
@@ -78,13 +91,15 @@ public sealed class OutboxRig : IAsyncDisposable
     // host, in a scope whose OutboxCorrelation is set. Returns the row's MessageId.
     public async Task<Guid> SeedInScopeAsync(string? correlationId, DateTimeOffset now)
     {
-        await using var scope = _host.Services.CreateAsyncScope();
+        await using var scope = Scope();
         scope.ServiceProvider.GetRequiredService<OutboxCorrelation>().CorrelationId = correlationId;
         var db = scope.ServiceProvider.GetRequiredService<ErdsDbContext>();
         db.Enqueue(new DeliveryEventRecorded { DeliveryEventId = Guid.NewGuid(), MessageId = Guid.NewGuid(), RecipientIndex = 0, EventName = "SubmissionAcceptance" }, now);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return db.Outbox.Local.Single().MessageId;
     }
+
+    public AsyncServiceScope Scope() => _host.Services.CreateAsyncScope();
 
     public async Task<List<OutboxMessage>> RowsAsync()
     {
