@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.Xml;
 using System.Xml;
+using Erds.Evidence.Xml;
 
 namespace Erds.Evidence.Signing;
 
@@ -7,72 +9,81 @@ namespace Erds.Evidence.Signing;
 /// Exclusive XML canonicalization without comments (http://www.w3.org/2001/10/xml-exc-c14n#), the only
 /// canonicalization this profile uses. Signer and verifier both come through here, so they cannot disagree.
 /// </summary>
+/// <remarks>
+/// The input is first written as evidence is stored (<see cref="EvidenceXml"/>: carriage returns and
+/// attribute line breaks as character references) and the canonicalizer reads those bytes, so what is
+/// digested is what any verifier reads from the stored bytes, and no copy of the DOM is made for it.
+/// Writing also makes a lone element self-contained: the writer declares every prefix the element and
+/// its descendants use, wherever in the document it was declared. Exclusive canonicalization renders
+/// exactly those (the visibly utilized ones), and where a declaration sits does not change its output.
+/// </remarks>
 internal static class ExcC14N
 {
     /// <summary>Canonical form of one element as it sits in its document (the input of a same-document reference).</summary>
-    public static byte[] Element(XmlElement element)
-    {
-        var document = new XmlDocument { PreserveWhitespace = true };
-        var copy = (XmlElement)document.ImportNode(element, deep: true);
-        document.AppendChild(copy);
-        // Exclusive c14n renders only the prefixes the subtree uses, but their declarations may sit on
-        // ancestors that the copy lost; re-declare every in-scope one, the unused ones are dropped anyway.
-        foreach (var (name, uri) in InheritedNamespaceDeclarations(element))
-        {
-            if (copy.GetAttributeNode(name) is null)
-            {
-                var declaration = document.CreateAttribute(name, XadesNames.XmlnsNamespace);
-                declaration.Value = uri;
-                copy.SetAttributeNode(declaration);
-            }
-        }
-        return Transform(document);
-    }
+    /// <exception cref="CryptographicException">The element cannot be written as XML.</exception>
+    public static byte[] Element(XmlElement element) =>
+        Canonicalize(writer => element.WriteTo(writer));
 
     /// <summary>
     /// Canonical form of the whole document without <paramref name="excluded"/>: the input of a
-    /// <c>URI=""</c> reference after the enveloped-signature transform. The document is re-read from its
-    /// serialized form so that a programmatically built DOM is digested exactly as it will be written.
+    /// <c>URI=""</c> reference after the enveloped-signature transform.
     /// </summary>
-    public static byte[] DocumentWithout(XmlDocument document, XmlElement? excluded)
-    {
-        var copy = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-        using (var reader = XmlReader.Create(new StringReader(Serialize(document, excluded)), settings))
-            copy.Load(reader);
-        return Transform(copy);
-    }
+    /// <exception cref="CryptographicException">The document cannot be written as XML.</exception>
+    public static byte[] DocumentWithout(XmlDocument document, XmlElement? excluded) =>
+        Canonicalize(writer => WriteWithout(document, excluded, writer));
 
-    private static string Serialize(XmlDocument document, XmlElement? excluded)
+    private static byte[] Canonicalize(Action<XmlWriter> write)
     {
-        if (excluded is null)
-            return document.OuterXml;
-        var clone = (XmlDocument)document.CloneNode(deep: true);
-        var twin = NodePath.Resolve(clone, NodePath.Of(excluded));
-        twin.ParentNode!.RemoveChild(twin);
-        return clone.OuterXml;
-    }
-
-    private static byte[] Transform(XmlDocument document)
-    {
-        var transform = new XmlDsigExcC14NTransform(includeComments: false);
-        transform.LoadInput(document);
-        using var output = (Stream)transform.GetOutput(typeof(Stream));
-        using var buffer = new MemoryStream();
-        output.CopyTo(buffer);
-        return buffer.ToArray();
-    }
-
-    private static IEnumerable<(string Name, string Uri)> InheritedNamespaceDeclarations(XmlElement element)
-    {
-        var seen = new HashSet<string>();
-        for (var ancestor = element.ParentNode as XmlElement; ancestor is not null; ancestor = ancestor.ParentNode as XmlElement)
+        using var serialized = new MemoryStream();
+        try
         {
-            foreach (XmlAttribute attribute in ancestor.Attributes)
-            {
-                if (attribute.NamespaceURI == XadesNames.XmlnsNamespace && seen.Add(attribute.Name))
-                    yield return (attribute.Name, attribute.Value);
-            }
+            using (var writer = EvidenceXml.CreateWriter(serialized))
+                write(writer);
         }
+        catch (Exception e) when (e is XmlException or ArgumentException or InvalidOperationException)
+        {
+            // A verifier reports this as a failed check instead of failing itself.
+            throw new CryptographicException($"The XML cannot be canonicalized: {e.Message}", e);
+        }
+
+        serialized.Position = 0;
+        var transform = new XmlDsigExcC14NTransform(includeComments: false);
+        transform.LoadInput(serialized);
+        using var output = (Stream)transform.GetOutput(typeof(Stream));
+        using var canonical = new MemoryStream();
+        output.CopyTo(canonical);
+        return canonical.ToArray();
+    }
+
+    // Writes the document's children as XmlNode.WriteTo would, leaving out one element: only the
+    // ancestors of the excluded element are written node by node, everything else in one call.
+    private static void WriteWithout(XmlNode parent, XmlNode? excluded, XmlWriter writer)
+    {
+        foreach (XmlNode child in parent.ChildNodes)
+        {
+            if (ReferenceEquals(child, excluded) || child is XmlDeclaration or XmlDocumentType)
+                continue;
+            if (excluded is null || child is not XmlElement element || !IsAncestor(element, excluded))
+            {
+                child.WriteTo(writer);
+                continue;
+            }
+
+            writer.WriteStartElement(element.Prefix, element.LocalName, element.NamespaceURI);
+            foreach (XmlAttribute attribute in element.Attributes)
+                attribute.WriteTo(writer);
+            WriteWithout(element, excluded, writer);
+            writer.WriteFullEndElement();
+        }
+    }
+
+    private static bool IsAncestor(XmlNode candidate, XmlNode node)
+    {
+        for (var current = node.ParentNode; current is not null; current = current.ParentNode)
+        {
+            if (ReferenceEquals(current, candidate))
+                return true;
+        }
+        return false;
     }
 }

@@ -38,7 +38,7 @@ public static class EvidenceXml
         ArgumentNullException.ThrowIfNull(document);
         using var stream = new MemoryStream();
         stream.Write(Declaration);
-        using (var writer = XmlWriter.Create(stream, Settings))
+        using (var writer = CreateWriter(stream))
         {
             foreach (XmlNode node in document.ChildNodes)
             {
@@ -48,4 +48,7 @@ public static class EvidenceXml
 
         return stream.ToArray();
     }
+
+    /// <summary>A writer with the rules above and no XML declaration, for whatever must be written as evidence is.</summary>
+    internal static XmlWriter CreateWriter(Stream stream) => XmlWriter.Create(stream, Settings);
 }

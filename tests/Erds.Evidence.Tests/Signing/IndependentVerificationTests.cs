@@ -3,6 +3,7 @@ using System.Text;
 using Erds.Evidence.Pki;
 using Erds.Evidence.Signing;
 using Erds.Evidence.Tests.TestSupport;
+using Erds.Evidence.Xml;
 using Xunit;
 
 namespace Erds.Evidence.Tests.Signing;
@@ -27,6 +28,32 @@ public sealed class IndependentVerificationTests(TestPki pki) : IClassFixture<Te
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("SignedInfo References (ok/all): 2/2", output);
+    }
+
+    [Fact]
+    public async Task Xmlsec1_and_our_verifier_accept_content_with_carriage_returns_and_attribute_tabs_and_line_breaks()
+    {
+        // Characters a parser normalises unless they are written as references: what is digested
+        // must be what a verifier reads from the stored bytes, not a normalised copy.
+        var document = SampleEvidence.Load();
+        var note = Tamper.Single(document, SampleEvidence.Namespace, "Note");
+        note.InnerText = "first line\r\nsecond\rthird\ttabbed";
+        note.SetAttribute("comment", "a\tb\nc\rd");
+        await new XadesSigner(pki.Material(SealKeyType.EcdsaP256).Seal, pki.Tsa(SealKeyType.EcdsaP256))
+            .SignAsync(document, pki.Now, TestContext.Current.CancellationToken);
+        var bytes = EvidenceXml.ToBytes(document);
+        File.WriteAllBytes(_files.File("signed.xml"), bytes);
+
+        var (exitCode, output) = ExternalTool.Run("xmlsec1", "--verify",
+            "--trusted-pem", pki.RootPemPath(SealKeyType.EcdsaP256),
+            "--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties",
+            _files.File("signed.xml"));
+
+        Assert.True(exitCode == 0, output);
+        var readBack = SampleEvidence.Load(bytes);
+        Assert.Equal("first line\r\nsecond\rthird\ttabbed", Tamper.Single(readBack, SampleEvidence.Namespace, "Note").InnerText);
+        var verdict = pki.Verify(readBack);
+        Assert.True(verdict.IsValid, string.Join("; ", verdict.Failures.Select(f => f.ToString())));
     }
 
     [Fact]
