@@ -1,89 +1,215 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.Xml;
+using System.Text;
 using System.Xml;
-using Erds.Evidence.Xml;
 
 namespace Erds.Evidence.Signing;
 
 /// <summary>
-/// Exclusive XML canonicalization without comments (http://www.w3.org/2001/10/xml-exc-c14n#), the only
-/// canonicalization this profile uses. Signer and verifier both come through here, so they cannot disagree.
+/// Exclusive XML canonicalization without comments (http://www.w3.org/2001/10/xml-exc-c14n#, no
+/// InclusiveNamespaces prefix list), the only canonicalization this profile uses. Signer and verifier
+/// both come through here, so they cannot disagree; tests hold it to .NET's
+/// <c>XmlDsigExcC14NTransform</c> and xmlsec1.
 /// </summary>
 /// <remarks>
-/// The input is first written as evidence is stored (<see cref="EvidenceXml"/>: carriage returns and
-/// attribute line breaks as character references) and the canonicalizer reads those bytes, so what is
-/// digested is what any verifier reads from the stored bytes, and no copy of the DOM is made for it.
-/// Writing also makes a lone element self-contained: the writer declares every prefix the element and
-/// its descendants use, wherever in the document it was declared. Exclusive canonicalization renders
-/// exactly those (the visibly utilized ones), and where a declaration sits does not change its output.
+/// Written straight from the DOM. .NET's transform first copies its input into a DOM of its own and
+/// builds the output as a string: about 300 KB of allocations and 130 µs for one 10 KB evidence,
+/// where this walk needs the output buffer alone.
+/// <list type="bullet">
+/// <item>Namespace declarations: an element renders the declaration of each prefix it or one of its
+/// attributes uses (the default namespace when it has no prefix) unless its nearest output ancestor
+/// rendered the same one; a prefix nobody uses is never rendered, wherever it was declared.</item>
+/// <item>Declarations sorted by prefix, the default first; attributes by namespace URI, then local
+/// name; both ordinal. <c>xml:</c> attributes only where they are written, not inherited.</item>
+/// <item>Text escapes <c>&amp; &lt; &gt;</c> and carriage return; attribute values <c>&amp; &lt; "</c>,
+/// tab, line feed and carriage return. Comments, the XML declaration, the DTD and whitespace outside
+/// the document element are left out; processing instructions stay, at the top level separated from
+/// the document element by a line feed.</item>
+/// </list>
 /// </remarks>
 internal static class ExcC14N
 {
+    private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Canonical form of one element as it sits in its document (the input of a same-document reference).</summary>
-    /// <exception cref="CryptographicException">The element cannot be written as XML.</exception>
-    public static byte[] Element(XmlElement element) =>
-        Canonicalize(writer => element.WriteTo(writer));
+    /// <exception cref="CryptographicException">The element holds text that is not valid Unicode.</exception>
+    public static byte[] Element(XmlElement element)
+    {
+        var output = new StringBuilder(1024);
+        WriteElement(element, excluded: null, Rendered.None, output);
+        return Encode(output);
+    }
 
     /// <summary>
     /// Canonical form of the whole document without <paramref name="excluded"/>: the input of a
     /// <c>URI=""</c> reference after the enveloped-signature transform.
     /// </summary>
-    /// <exception cref="CryptographicException">The document cannot be written as XML.</exception>
-    public static byte[] DocumentWithout(XmlDocument document, XmlElement? excluded) =>
-        Canonicalize(writer => WriteWithout(document, excluded, writer));
-
-    private static byte[] Canonicalize(Action<XmlWriter> write)
+    /// <exception cref="CryptographicException">The document holds text that is not valid Unicode.</exception>
+    public static byte[] DocumentWithout(XmlDocument document, XmlElement? excluded)
     {
-        using var serialized = new MemoryStream();
-        try
+        var output = new StringBuilder(8192);
+        var afterDocumentElement = false;
+        foreach (XmlNode node in document.ChildNodes)
         {
-            using (var writer = EvidenceXml.CreateWriter(serialized))
-                write(writer);
+            if (ReferenceEquals(node, excluded)) continue;
+            switch (node)
+            {
+                case XmlElement element:
+                    WriteElement(element, excluded, Rendered.None, output);
+                    afterDocumentElement = true;
+                    break;
+                case XmlProcessingInstruction instruction:
+                    if (afterDocumentElement) output.Append('\n');
+                    WriteProcessingInstruction(instruction, output);
+                    if (!afterDocumentElement) output.Append('\n');
+                    break;
+            }
         }
-        catch (Exception e) when (e is XmlException or ArgumentException or InvalidOperationException)
-        {
-            // A verifier reports this as a failed check instead of failing itself.
-            throw new CryptographicException($"The XML cannot be canonicalized: {e.Message}", e);
-        }
-
-        serialized.Position = 0;
-        var transform = new XmlDsigExcC14NTransform(includeComments: false);
-        transform.LoadInput(serialized);
-        using var output = (Stream)transform.GetOutput(typeof(Stream));
-        using var canonical = new MemoryStream();
-        output.CopyTo(canonical);
-        return canonical.ToArray();
+        return Encode(output);
     }
 
-    // Writes the document's children as XmlNode.WriteTo would, leaving out one element: only the
-    // ancestors of the excluded element are written node by node, everything else in one call.
-    private static void WriteWithout(XmlNode parent, XmlNode? excluded, XmlWriter writer)
+    private static void WriteElement(XmlElement element, XmlElement? excluded, Rendered inherited, StringBuilder output)
+    {
+        output.Append('<');
+        output.Append(element.Name);
+
+        var rendered = inherited;
+        var declarations = new List<(string Prefix, string Uri)>(2);
+        Declare(element.Prefix, element.NamespaceURI, ref rendered, declarations);
+        var attributes = new List<XmlAttribute>(element.Attributes.Count);
+        foreach (XmlAttribute attribute in element.Attributes)
+        {
+            if (attribute.NamespaceURI == XmlnsNamespace) continue;
+            attributes.Add(attribute);
+            if (attribute.Prefix.Length > 0 && attribute.Prefix != "xml")
+                Declare(attribute.Prefix, attribute.NamespaceURI, ref rendered, declarations);
+        }
+
+        declarations.Sort((a, b) => string.CompareOrdinal(a.Prefix, b.Prefix));
+        foreach (var (prefix, uri) in declarations)
+        {
+            output.Append(" xmlns");
+            if (prefix.Length > 0) output.Append(':').Append(prefix);
+            output.Append("=\"");
+            AppendAttributeValue(uri, output);
+            output.Append('"');
+        }
+
+        attributes.Sort(static (a, b) =>
+        {
+            var byNamespace = string.CompareOrdinal(a.NamespaceURI, b.NamespaceURI);
+            return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.LocalName, b.LocalName);
+        });
+        foreach (var attribute in attributes)
+        {
+            output.Append(' ').Append(attribute.Name).Append("=\"");
+            AppendAttributeValue(attribute.Value, output);
+            output.Append('"');
+        }
+        output.Append('>');
+
+        WriteContent(element, excluded, rendered, output);
+
+        output.Append("</").Append(element.Name).Append('>');
+    }
+
+    private static void WriteContent(XmlNode parent, XmlElement? excluded, Rendered rendered, StringBuilder output)
     {
         foreach (XmlNode child in parent.ChildNodes)
         {
-            if (ReferenceEquals(child, excluded) || child is XmlDeclaration or XmlDocumentType)
-                continue;
-            if (excluded is null || child is not XmlElement element || !IsAncestor(element, excluded))
+            switch (child)
             {
-                child.WriteTo(writer);
-                continue;
+                case XmlElement element when !ReferenceEquals(element, excluded):
+                    WriteElement(element, excluded, rendered, output);
+                    break;
+                case XmlCharacterData text when text is XmlText or XmlCDataSection or XmlWhitespace or XmlSignificantWhitespace:
+                    AppendText(text.Value ?? "", output);
+                    break;
+                case XmlProcessingInstruction instruction:
+                    WriteProcessingInstruction(instruction, output);
+                    break;
+                case XmlEntityReference reference:
+                    WriteContent(reference, excluded, rendered, output);
+                    break;
             }
-
-            writer.WriteStartElement(element.Prefix, element.LocalName, element.NamespaceURI);
-            foreach (XmlAttribute attribute in element.Attributes)
-                attribute.WriteTo(writer);
-            WriteWithout(element, excluded, writer);
-            writer.WriteFullEndElement();
         }
     }
 
-    private static bool IsAncestor(XmlNode candidate, XmlNode node)
+    // A prefix is declared where it is first used on the way down, and again only where its namespace changes.
+    private static void Declare(string prefix, string uri, ref Rendered rendered, List<(string Prefix, string Uri)> declarations)
     {
-        for (var current = node.ParentNode; current is not null; current = current.ParentNode)
+        // Also true for a prefix this element already declared: it was added to rendered below.
+        if (rendered.Lookup(prefix) == uri) return;
+        declarations.Add((prefix, uri));
+        rendered = new Rendered(prefix, uri, rendered);
+    }
+
+    private static void WriteProcessingInstruction(XmlProcessingInstruction instruction, StringBuilder output)
+    {
+        output.Append("<?").Append(instruction.Target);
+        if (instruction.Data.Length > 0) output.Append(' ').Append(instruction.Data);
+        output.Append("?>");
+    }
+
+    private static void AppendText(string text, StringBuilder output)
+    {
+        foreach (var c in text)
         {
-            if (ReferenceEquals(current, candidate))
-                return true;
+            switch (c)
+            {
+                case '&': output.Append("&amp;"); break;
+                case '<': output.Append("&lt;"); break;
+                case '>': output.Append("&gt;"); break;
+                case '\r': output.Append("&#xD;"); break;
+                default: output.Append(c); break;
+            }
         }
-        return false;
+    }
+
+    private static void AppendAttributeValue(string value, StringBuilder output)
+    {
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '&': output.Append("&amp;"); break;
+                case '<': output.Append("&lt;"); break;
+                case '"': output.Append("&quot;"); break;
+                case '\t': output.Append("&#x9;"); break;
+                case '\n': output.Append("&#xA;"); break;
+                case '\r': output.Append("&#xD;"); break;
+                default: output.Append(c); break;
+            }
+        }
+    }
+
+    private static byte[] Encode(StringBuilder output)
+    {
+        try
+        {
+            return Utf8.GetBytes(output.ToString());
+        }
+        catch (EncoderFallbackException e)
+        {
+            // A verifier reports this as a failed check instead of failing itself.
+            throw new CryptographicException("The XML holds text that is not valid Unicode and cannot be canonicalized.", e);
+        }
+    }
+
+    // The namespace declarations rendered by the output ancestors, innermost first; a short linked
+    // list, since an evidence declares a handful of prefixes.
+    private sealed record Rendered(string Prefix, string Uri, Rendered? Outer)
+    {
+        public static readonly Rendered None = new("", "", null);
+
+        public string? Lookup(string prefix)
+        {
+            for (var current = this; current is not null; current = current.Outer)
+            {
+                if (current.Prefix == prefix) return current.Uri;
+            }
+            return null;
+        }
     }
 }

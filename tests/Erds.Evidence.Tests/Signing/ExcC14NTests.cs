@@ -7,10 +7,9 @@ using Xunit;
 namespace Erds.Evidence.Tests.Signing;
 
 /// <summary>
-/// ExcC14N writes its input out and lets the canonicalizer read it back; its output must be exactly
-/// what the canonicalizer gives on the DOM itself, the way .NET's own SignedXml feeds it (a whole
-/// document, or an element copied into a document of its own with its in-scope namespace
-/// declarations).
+/// ExcC14N canonicalizes by walking the DOM; its output must be exactly what .NET's canonicalizer
+/// gives on the same DOM, fed the way .NET's own SignedXml feeds it (a whole document, or an element
+/// copied into a document of its own with its in-scope namespace declarations).
 /// </summary>
 public sealed class ExcC14NTests
 {
@@ -24,10 +23,11 @@ public sealed class ExcC14NTests
         "  <Plain xmlns=\"urn:default\" b=\"2\" a=\"line&#xA;break&#xD;&#x9;tab\">Tom &amp; Jerry &lt;&gt; &#xD;\r\nend\t\"quoted\"</Plain>\n" +
         "  <e:Outer xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><!-- a comment -->\n" +
         "    <e:Inner xsi:type=\"e:Kind\" e:flag=\"yes\"><ds:DigestValue>abc=</ds:DigestValue><e:Empty/></e:Inner>\n" +
-        "    <NoNamespace xmlns=\"\">x<?pi inside?></NoNamespace>\n" +
+        "    <NoNamespace xmlns=\"\">x<?pi inside?><![CDATA[a <cdata> & ]]><?empty?></NoNamespace>\n" +
+        "    <Defaulted xmlns=\"urn:other\"><Child a=\"1\" xmlns:e=\"urn:e2\" e:b=\"2\"/></Defaulted>\n" +
         "  </e:Outer>\n" +
         "  <ds:Signature><ds:SignedInfo>signed</ds:SignedInfo></ds:Signature>\n" +
-        "</e:Evidence>";
+        "</e:Evidence>\n<!-- after -->\n<?note after the root?>";
 
     [Fact]
     public void Each_element_is_canonicalized_as_the_canonicalizer_does_on_its_dom_copy()
@@ -37,6 +37,16 @@ public sealed class ExcC14NTests
         Assert.True(elements.Count >= 9);
         foreach (var element in elements)
             Assert.Equal(Text(OnDomCopy(element)), Text(ExcC14N.Element(element)));
+    }
+
+    [Fact]
+    public async Task Each_element_of_a_signed_evidence_is_canonicalized_as_the_canonicalizer_does_on_its_dom_copy()
+    {
+        using var pki = new TestSupport.TestPki();
+        var signed = await TestSupport.SignedSample.CreateAsync(pki);
+        foreach (var element in signed.SelectNodes("//*")!.Cast<XmlElement>())
+            Assert.Equal(Text(OnDomCopy(element)), Text(ExcC14N.Element(element)));
+        Assert.Equal(Text(OnDomWithout(signed, null)), Text(ExcC14N.DocumentWithout(signed, null)));
     }
 
     [Fact]
