@@ -22,6 +22,12 @@ public abstract class ErdsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    // What the outbox interceptor keeps about this context's unit of work. Contexts are pooled: each
+    // lease begins a new one for its scope, so nothing carries over from the scope before.
+    internal OutboxUnitOfWork OutboxWork { get; private set; } = new(correlation: null);
+
+    internal void BeginUnitOfWork(OutboxCorrelation correlation) => OutboxWork = new OutboxUnitOfWork(correlation);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ErdsDbContext).Assembly);
 

@@ -29,7 +29,7 @@ public static class PersistenceServiceCollectionExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.TryAddScoped<OutboxCorrelation>();
         builder.Services.TryAddSingleton(typeof(HistoryScanWindow<>));
-        builder.Services.AddScoped<OutboxSaveChangesInterceptor>();
+        builder.Services.AddSingleton<OutboxSaveChangesInterceptor>();
         // The context type has to be known while services are registered; a misspelt provider falls
         // back to SQLite here and is reported by the validation above before anything starts.
         var provider = StorageProviders.Canonical(builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"]) ?? StorageProviders.Sqlite;
@@ -62,9 +62,13 @@ public static class PersistenceServiceCollectionExtensions
         return builder;
     }
 
-    // Every service keeps asking for ErdsDbContext; the provider's context answers.
-    private static void AddContext<TContext>(this IHostApplicationBuilder builder, string provider) where TContext : ErdsDbContext =>
-        builder.Services.AddDbContext<ErdsDbContext, TContext>((services, options) =>
+    // Every service keeps asking for ErdsDbContext, one per scope; the provider's context answers.
+    // Contexts are pooled: their options and internal services are built once, not for every request
+    // and bus message (that had been about a seventh of an API request's work). A scope leases one,
+    // begins its outbox unit of work with the scope's correlation, and gives it back when it ends.
+    private static void AddContext<TContext>(this IHostApplicationBuilder builder, string provider) where TContext : ErdsDbContext
+    {
+        builder.Services.AddPooledDbContextFactory<TContext>((services, options) =>
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             if (StorageProviders.Canonical(storage.Provider) is { } configured && configured != provider)
@@ -82,6 +86,13 @@ public static class PersistenceServiceCollectionExtensions
                 .Log((CoreEventId.SaveChangesFailed, LogLevel.Debug))
                 .Log((RelationalEventId.CommandError, LogLevel.Debug)));
         });
+        builder.Services.AddScoped<ErdsDbContext>(services =>
+        {
+            var db = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            db.BeginUnitOfWork(services.GetRequiredService<OutboxCorrelation>());
+            return db;
+        });
+    }
 
     private static void TryAddTimeProvider(this IServiceCollection services)
     {

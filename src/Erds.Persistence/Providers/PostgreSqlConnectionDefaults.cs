@@ -12,18 +12,7 @@ internal static class PostgreSqlConnectionDefaults
     // on the server once per connection.
     private const int MaxAutoPrepare = 64;
 
-    // The context options are built for every scope, always from the same string: parse it once.
-    private static Applied? _last;
-
     public static string Apply(string connectionString)
-    {
-        if (_last is { } last && last.Input == connectionString) return last.Output;
-        var output = Build(connectionString);
-        _last = new Applied(connectionString, output);
-        return output;
-    }
-
-    private static string Build(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!Mentions(connectionString, "Max Auto Prepare", "MaxAutoPrepare")) builder.MaxAutoPrepare = MaxAutoPrepare;
@@ -32,8 +21,6 @@ internal static class PostgreSqlConnectionDefaults
         if (!Mentions(connectionString, "No Reset On Close", "NoResetOnClose")) builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
-
-    private sealed record Applied(string Input, string Output);
 
     private static bool Mentions(string connectionString, params string[] keys) =>
         connectionString.Split(';').Select(pair => pair.Split('=', 2)[0].Trim())

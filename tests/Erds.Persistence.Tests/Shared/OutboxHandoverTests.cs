@@ -131,6 +131,38 @@ public abstract class OutboxHandoverTests(ITestDatabase database) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_pooled_context_leased_by_the_next_scope_carries_nothing_of_the_scope_before()
+    {
+        ErdsDbContext first;
+        await using (var scope = _rig.Scope())
+        {
+            // Saved in a transaction that is abandoned when the scope ends, under correlation "before".
+            scope.ServiceProvider.GetRequiredService<OutboxCorrelation>().CorrelationId = "before";
+            first = scope.ServiceProvider.GetRequiredService<ErdsDbContext>();
+            _ = await first.Database.BeginTransactionAsync(Cancel);
+            first.Enqueue(Announcement(), _clock.GetUtcNow());
+            await first.SaveChangesAsync(Cancel);
+        }
+
+        Guid written;
+        await using (var scope = _rig.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ErdsDbContext>();
+            Assert.Same(first, db);
+            db.Enqueue(Announcement(), _clock.GetUtcNow());
+            await db.SaveChangesAsync(Cancel);
+            written = db.Outbox.Local.Single().MessageId;
+        }
+
+        var row = Assert.Single(await _rig.RowsAsync());
+        Assert.Equal(written, row.MessageId);
+        Assert.Null(row.CorrelationId);
+        Assert.Equal(1, await _rig.Dispatcher(_clock, lease: Lease).DispatchBatchAsync(Cancel));
+        Assert.Equal([written], _rig.Published);
+        Assert.True(_rig.Handover!.IsEmpty);
+    }
+
+    [Fact]
     public async Task A_clean_stop_gives_back_what_was_handed_over_but_not_published()
     {
         await _rig.SeedInScopeAsync(null, _clock.GetUtcNow());
