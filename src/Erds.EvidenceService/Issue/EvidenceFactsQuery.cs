@@ -47,7 +47,7 @@ internal static class EvidenceFactsQuery
     public static async Task<Dictionary<Guid, EvidenceFacts?>> LoadAsync(
         ErdsDbContext db, IReadOnlyCollection<Guid> deliveryEventIds, Issuer issuer, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var heads = await ToListAsync(Heads.For(db)(db, [.. deliveryEventIds]), cancellationToken);
+        var heads = await Heads.For(db)(db, [.. deliveryEventIds]).ToListAsync(cancellationToken);
         var facts = heads.Where(h => h.Issued).ToDictionary(h => h.Event.Id, _ => (EvidenceFacts?)null);
         var open = heads.Where(h => !h.Issued).ToList();
         if (open.Count == 0) return facts;
@@ -55,8 +55,8 @@ internal static class EvidenceFactsQuery
         // One instance per message, however many of its events are in the batch, filled once.
         var messages = open.Select(h => h.Message).DistinctBy(m => m.Id).ToDictionary(m => m.Id);
         var messageIds = messages.Keys.ToArray();
-        var recipients = await ToListAsync(Recipients.For(db)(db, messageIds), cancellationToken);
-        var parts = (await ToListAsync(Parts.For(db)(db, messageIds), cancellationToken)).ToLookup(p => p.MessageId);
+        var recipients = await Recipients.For(db)(db, messageIds).ToListAsync(cancellationToken);
+        var parts = (await Parts.For(db)(db, messageIds).ToListAsync(cancellationToken)).ToLookup(p => p.MessageId);
         var recipientsOf = recipients.ToLookup(r => r.Recipient.MessageId);
         var legalNames = new Dictionary<Guid, IReadOnlyDictionary<int, string>>();
         foreach (var message in messages.Values)
@@ -82,12 +82,5 @@ internal static class EvidenceFactsQuery
             };
         }
         return facts;
-    }
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(cancellationToken)) list.Add(row);
-        return list;
     }
 }
