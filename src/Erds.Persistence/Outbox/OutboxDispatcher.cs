@@ -74,10 +74,11 @@ public sealed class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<ErdsDbContext>();
         var published = 0;
         if (handover?.Take(options.Value.BatchSize) is { } handed)
-        {
             published = await PublishAsync(db, handed, cancellationToken);
-            if (time.GetUtcNow() - _lastDatabaseClaim < PollInterval) return published;
-        }
+        // Where rows are handed over, the database holds only those nobody handed over (another
+        // process's whose claim ran out, rows written where no dispatcher runs): looked for once per
+        // poll interval, not at every wake-up, since under load every commit here wakes the dispatcher.
+        if (handover is not null && time.GetUtcNow() - _lastDatabaseClaim < PollInterval) return published;
         _lastDatabaseClaim = time.GetUtcNow();
         var owner = $"{Instance}/{Guid.NewGuid():N}";
         var claim = await OutboxClaim.TakeAsync(db, owner, options.Value.BatchSize, options.Value.LeaseDuration, time.GetUtcNow(), cancellationToken);

@@ -59,6 +59,21 @@ public abstract class OutboxHandoverTests(ITestDatabase database) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Wake_ups_with_nothing_handed_over_read_the_database_only_once_per_poll_interval()
+    {
+        // Under load every commit of this process wakes its dispatcher, mostly after the rows were
+        // already taken: each wake-up must not cost a claim statement.
+        var dispatcher = _rig.Dispatcher(_clock, lease: Lease);
+        Assert.Equal(0, await dispatcher.DispatchBatchAsync(Cancel));
+        var elsewhere = (await _rig.SeedAsync(1, _clock.GetUtcNow())).Last();
+
+        Assert.Equal(0, await dispatcher.DispatchBatchAsync(Cancel));
+        _clock.Advance(PollInterval);
+        Assert.Equal(1, await dispatcher.DispatchBatchAsync(Cancel));
+        Assert.Equal([elsewhere], _rig.Published);
+    }
+
+    [Fact]
     public async Task Rows_saved_together_with_other_changes_are_handed_over_once_saved()
     {
         // Several statements: EF runs them in a transaction of its own, which is not the caller's.
