@@ -61,6 +61,17 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal, OutboxHa
         return base.SaveChangesFailedAsync(eventData, cancellationToken);
     }
 
+    // A cancelled save is not reported as failed; what it would have written is gone all the same.
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is ErdsDbContext context)
+        {
+            context.OutboxWork.Saving = false;
+            if (context.Database.CurrentTransaction is null) context.OutboxWork.Forget();
+        }
+        return base.SaveChangesCanceledAsync(eventData, cancellationToken);
+    }
+
     // A caller's new transaction: whatever an abandoned one (disposed uncommitted) saved is gone.
     public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {

@@ -178,6 +178,30 @@ public abstract class OutboxHandoverTests(ITestDatabase database) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Rows_of_a_cancelled_save_are_never_handed_over()
+    {
+        Guid committed;
+        await using (var scope = _rig.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ErdsDbContext>();
+            db.Enqueue(Announcement(), _clock.GetUtcNow());
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => db.SaveChangesAsync(new CancellationToken(canceled: true)));
+            db.ChangeTracker.Clear();
+
+            await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
+            db.Enqueue(Announcement(), _clock.GetUtcNow());
+            await db.SaveChangesAsync(Cancel);
+            await transaction.CommitAsync(Cancel);
+            committed = db.Outbox.Local.Single().MessageId;
+        }
+
+        Assert.Equal(committed, Assert.Single(await _rig.RowsAsync()).MessageId);
+        Assert.Equal(1, await _rig.Dispatcher(_clock, lease: Lease).DispatchBatchAsync(Cancel));
+        Assert.Equal([committed], _rig.Published);
+        Assert.True(_rig.Handover!.IsEmpty);
+    }
+
+    [Fact]
     public async Task A_clean_stop_gives_back_what_was_handed_over_but_not_published()
     {
         await _rig.SeedInScopeAsync(null, _clock.GetUtcNow());
