@@ -24,6 +24,9 @@ namespace Erds.Evidence.Signing;
 /// tab, line feed and carriage return. Comments, the XML declaration, the DTD and whitespace outside
 /// the document element are left out; processing instructions stay, at the top level separated from
 /// the document element by a line feed.</item>
+/// <item>Like .NET's and Apache Santuario's, the sort is by UTF-16 code unit, which differs from the
+/// specification's code-point order only between characters above U+FFFF and those from U+E000 to
+/// U+FFFF in namespace URIs.</item>
 /// </list>
 /// </remarks>
 internal static class ExcC14N
@@ -81,6 +84,9 @@ internal static class ExcC14N
         foreach (XmlAttribute attribute in element.Attributes)
         {
             if (attribute.NamespaceURI == XmlnsNamespace) continue;
+            // Only a DOM built in code has one; a writer would invent a prefix that cannot be signed.
+            if (attribute.Prefix.Length == 0 && attribute.NamespaceURI.Length > 0)
+                throw new CryptographicException($"The attribute '{attribute.LocalName}' is in namespace '{attribute.NamespaceURI}' without a prefix and cannot be canonicalized as it would be written.");
             attributes.Add(attribute);
             if (attribute.Prefix.Length > 0 && attribute.Prefix != "xml")
                 Declare(attribute.Prefix, attribute.NamespaceURI, ref rendered, declarations);
@@ -123,7 +129,11 @@ internal static class ExcC14N
                 case XmlElement element when !ReferenceEquals(element, excluded):
                     WriteElement(element, excluded, rendered, output);
                     break;
-                case XmlCharacterData text when text is XmlText or XmlCDataSection or XmlWhitespace or XmlSignificantWhitespace:
+                case XmlCDataSection cdata:
+                    // Written raw, so a parser reads its line breaks normalised.
+                    AppendText(AsParsed(cdata.Value ?? ""), output);
+                    break;
+                case XmlCharacterData text when text is XmlText or XmlWhitespace or XmlSignificantWhitespace:
                     AppendText(text.Value ?? "", output);
                     break;
                 case XmlProcessingInstruction instruction:
@@ -148,9 +158,16 @@ internal static class ExcC14N
     private static void WriteProcessingInstruction(XmlProcessingInstruction instruction, StringBuilder output)
     {
         output.Append("<?").Append(instruction.Target);
-        if (instruction.Data.Length > 0) output.Append(' ').Append(instruction.Data);
+        // Written raw, so a parser reads its line breaks normalised and drops the whitespace that leads it.
+        var data = AsParsed(instruction.Data).TrimStart(' ', '\t', '\n');
+        if (data.Length > 0) output.Append(' ').Append(data);
         output.Append("?>");
     }
+
+    // Content written without character references (CDATA, processing instruction data) as a parser
+    // reads it back; parsed input is unchanged by this, only a DOM built in code can hold a CR there.
+    private static string AsParsed(string raw) =>
+        raw.Contains('\r') ? raw.Replace("\r\n", "\n").Replace('\r', '\n') : raw;
 
     private static void AppendText(string text, StringBuilder output)
     {

@@ -78,6 +78,32 @@ public sealed class ExcC14NTests
     }
 
     [Fact]
+    public void Cdata_and_processing_instructions_of_a_dom_built_in_code_are_digested_as_a_parser_reads_the_stored_bytes()
+    {
+        var document = new XmlDocument { PreserveWhitespace = true };
+        var root = document.AppendChild(document.CreateElement("e", "Evidence", "urn:e"))!;
+        root.AppendChild(document.CreateCDataSection("a\r\nb\rc"));
+        root.AppendChild(document.CreateProcessingInstruction("pi", "  x\r\ny"));
+        root.AppendChild(document.CreateProcessingInstruction("empty", "   "));
+
+        var canonical = Text(ExcC14N.DocumentWithout(document, null));
+
+        Assert.Equal("<e:Evidence xmlns:e=\"urn:e\">a\nb\nc<?pi x\ny?><?empty?></e:Evidence>", canonical);
+        Assert.Equal(Text(OnDomWithout(TestSupport.SampleEvidence.Load(Erds.Evidence.Xml.EvidenceXml.ToBytes(document)), null)), canonical);
+    }
+
+    [Fact]
+    public void An_attribute_in_a_namespace_without_a_prefix_is_refused()
+    {
+        // Only a DOM built in code has one; written out it would get a prefix nobody signed.
+        var document = new XmlDocument { PreserveWhitespace = true };
+        var root = (XmlElement)document.AppendChild(document.CreateElement("e", "Evidence", "urn:e"))!;
+        root.SetAttribute("Id", "urn:x", "v");
+
+        Assert.Throws<System.Security.Cryptography.CryptographicException>(() => ExcC14N.DocumentWithout(document, null));
+    }
+
+    [Fact]
     public void The_document_is_left_as_it_was()
     {
         var document = Load(Tricky);
