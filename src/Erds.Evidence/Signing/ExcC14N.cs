@@ -31,8 +31,6 @@ namespace Erds.Evidence.Signing;
 /// </remarks>
 internal static class ExcC14N
 {
-    private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
-
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Canonical form of one element as it sits in its document (the input of a same-document reference).</summary>
@@ -83,7 +81,7 @@ internal static class ExcC14N
         var attributes = new List<XmlAttribute>(element.Attributes.Count);
         foreach (XmlAttribute attribute in element.Attributes)
         {
-            if (attribute.NamespaceURI == XmlnsNamespace) continue;
+            if (attribute.NamespaceURI == XadesNames.XmlnsNamespace) continue;
             // Only a DOM built in code has one; a writer would invent a prefix that cannot be signed.
             if (attribute.Prefix.Length == 0 && attribute.NamespaceURI.Length > 0)
                 throw new CryptographicException($"The attribute '{attribute.LocalName}' is in namespace '{attribute.NamespaceURI}' without a prefix and cannot be canonicalized as it would be written.");

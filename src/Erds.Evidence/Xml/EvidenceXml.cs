@@ -38,7 +38,7 @@ public static class EvidenceXml
         ArgumentNullException.ThrowIfNull(document);
         using var stream = new MemoryStream();
         stream.Write(Declaration);
-        using (var writer = CreateWriter(stream))
+        using (var writer = XmlWriter.Create(stream, Settings))
         {
             foreach (XmlNode node in document.ChildNodes)
             {
@@ -48,7 +48,4 @@ public static class EvidenceXml
 
         return stream.ToArray();
     }
-
-    /// <summary>A writer with the rules above and no XML declaration, for whatever must be written as evidence is.</summary>
-    internal static XmlWriter CreateWriter(Stream stream) => XmlWriter.Create(stream, Settings);
 }

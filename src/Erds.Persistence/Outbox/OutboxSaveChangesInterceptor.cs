@@ -52,24 +52,23 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal, OutboxHa
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is ErdsDbContext context)
-        {
-            context.OutboxWork.Saving = false;
-            // Inside an explicit transaction the caller decides; its rollback or the next transaction forgets.
-            if (context.Database.CurrentTransaction is null) context.OutboxWork.Forget();
-        }
+        SaveEndedUnsaved(eventData.Context);
         return base.SaveChangesFailedAsync(eventData, cancellationToken);
     }
 
     // A cancelled save is not reported as failed; what it would have written is gone all the same.
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is ErdsDbContext context)
-        {
-            context.OutboxWork.Saving = false;
-            if (context.Database.CurrentTransaction is null) context.OutboxWork.Forget();
-        }
+        SaveEndedUnsaved(eventData.Context);
         return base.SaveChangesCanceledAsync(eventData, cancellationToken);
+    }
+
+    private static void SaveEndedUnsaved(DbContext? context)
+    {
+        if (context is not ErdsDbContext db) return;
+        db.OutboxWork.Saving = false;
+        // Inside an explicit transaction the caller decides; its rollback or the next transaction forgets.
+        if (db.Database.CurrentTransaction is null) db.OutboxWork.Forget();
     }
 
     // A caller's new transaction: whatever an abandoned one (disposed uncommitted) saved is gone.
