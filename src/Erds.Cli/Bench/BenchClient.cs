@@ -39,10 +39,14 @@ internal sealed class BenchClient(ProviderClient sender, ProviderClient recipien
             : throw new BenchFailure("submit: no message id", $"HTTP {(int)response.StatusCode}");
     }
 
-    public async Task<IReadOnlyList<EvidenceListItem>> ListEvidenceAsync(Guid messageId, CancellationToken cancellationToken)
+    // The evidence lists of several messages in one request; messages the provider does not know are absent.
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<EvidenceListItem>>> ListEvidenceAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(sender, new HttpRequestMessage(HttpMethod.Get, $"/api/v1/messages/{messageId}/evidence"), "evidence list", cancellationToken);
-        return await response.Content.ReadFromJsonAsync<List<EvidenceListItem>>(Json, cancellationToken) ?? [];
+        var query = string.Join('&', messageIds.Select(id => $"messageId={id}"));
+        using var response = await SendAsync(sender, new HttpRequestMessage(HttpMethod.Get, $"/api/v1/messages/evidence?{query}"), "evidence list", cancellationToken);
+        var answer = await response.Content.ReadFromJsonAsync<EvidenceOfMessages>(Json, cancellationToken)
+            ?? throw new BenchFailure("evidence list: empty answer");
+        return answer.Messages.ToDictionary(m => m.MessageId, m => m.Evidence);
     }
 
     // The recipient's retrieval, the handover. The content goes to a null sink: only its length is checked.

@@ -6,7 +6,7 @@ namespace Erds.Cli.Bench;
 
 // The result of a run: printed for people, written as JSON for scripts and docs/performance.md.
 internal sealed class BenchReport(
-    BenchSettings settings, IReadOnlyList<MessageOutcome?> outcomes, TimeSpan wallTime, long polls, TimeSpan? maxScheduleLag,
+    BenchSettings settings, IReadOnlyList<MessageOutcome?> outcomes, TimeSpan wallTime, (long Requests, long MessagesAsked) polls, TimeSpan? maxScheduleLag,
     IReadOnlyList<MemoryReport> memory, (double? Before, double? After) load)
 {
     private readonly List<MessageOutcome> _ran = outcomes.OfType<MessageOutcome>().ToList();
@@ -55,7 +55,7 @@ internal sealed class BenchReport(
                 ? $"  {name,-32}  (no samples)"
                 : $"  {name,-32}  {Ms(summary.P50),9} {Ms(summary.P90),9} {Ms(summary.P99),9} {Ms(summary.Max),9} {summary.Count,7}");
         }
-        output.WriteLine($"polls:      {polls} evidence-list requests ({F(polls / (double)Math.Max(1, _ran.Count))} per message)");
+        output.WriteLine($"polls:      {polls.Requests} evidence-list requests asking for {polls.MessagesAsked} messages ({F(polls.MessagesAsked / (double)Math.Max(1, _ran.Count))} per message)");
         if (maxScheduleLag is { } lag) output.WriteLine($"schedule:   starts lagged their schedule by at most {Ms(lag)} ms");
         if (load.Before is { } before && load.After is { } after)
         {
@@ -93,7 +93,8 @@ internal sealed class BenchReport(
             ["wallTimeSeconds"] = wallTime.TotalSeconds,
             ["messagesPerSecond"] = Complete / Seconds,
             ["evidencesPerSecond"] = Evidences / Seconds,
-            ["evidenceListPolls"] = polls,
+            ["evidenceListRequests"] = polls.Requests,
+            ["evidenceListMessagesAsked"] = polls.MessagesAsked,
             ["loadAverageBefore"] = load.Before,
             ["loadAverageAfter"] = load.After,
             ["processors"] = Environment.ProcessorCount,

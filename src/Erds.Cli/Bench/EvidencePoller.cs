@@ -1,19 +1,19 @@
+using System.Diagnostics;
+
 namespace Erds.Cli.Bench;
 
-// Waits for evidence by polling the sender's evidence list. The first poll comes when the wait is
-// likely over: after 80 % of the running average of earlier waits for the same evidence (20 ms while
-// there is none yet), so that a message needs one or two polls per wait rather than a dozen. From
-// there each message backs off up to a cap between polls; the cap grows with the number of waiting
-// messages (250 ms up to 5 s) so that all of them together poll about 100 times a second at most, and
-// a gate bounds how many polls run at once. The bench's own reads thus stay a small share of the
-// provider's work. Slower polling does not distort the evidence latencies, which are taken from the
-// evidence's issuedAt.
-internal sealed class EvidencePoller(BenchClient client, int maxConcurrentPolls)
+// Waits for evidence the way a system following many messages would: one loop asks for the evidence
+// of every message whose wait is due in one request (GET /api/v1/messages/evidence, up to 100
+// messages each), every Tick at most, instead of one request per message. A wait is first due after
+// 80 % of the running average of earlier waits for the same evidence (Tick while there is none yet);
+// after a miss it backs off from a fifth of that average by half again each time, up to MaxBackoff.
+// The bench's own reads thus stay a small share of the provider's work. Slower polling does not
+// distort the evidence latencies, which are taken from the evidence's issuedAt.
+internal sealed class EvidencePoller(BenchClient client, int maxConcurrentRequests) : IAsyncDisposable
 {
-    private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(20);
-    private const double PollsPerSecond = 100;
-    private static readonly TimeSpan MinCap = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan MaxCap = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(1);
+    private const int MaxMessagesPerRequest = 100;
 
     // Events that end a delivery without the chain the bench waits for.
     private static readonly HashSet<string> Negative =
@@ -24,58 +24,140 @@ internal sealed class EvidencePoller(BenchClient client, int maxConcurrentPolls)
 
     // Running average of how long each kind of wait took, in ticks, keyed by the awaited events.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> _typicalWait = new();
-    private readonly SemaphoreSlim _gate = new(maxConcurrentPolls, maxConcurrentPolls);
-    private long _polls;
-    private int _waiting;
+    private readonly Lock _lock = new();
+    private readonly List<Waiter> _waiters = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _loop;
+    private long _requests;
+    private long _messagesAsked;
 
-    public long Polls => Interlocked.Read(ref _polls);
+    // Requests sent, and message lookups they carried (one request asks for many messages).
+    public long Requests => Interlocked.Read(ref _requests);
+    public long MessagesAsked => Interlocked.Read(ref _messagesAsked);
 
     public async Task<IReadOnlyList<EvidenceListItem>> WaitForAsync(Guid messageId, IReadOnlyCollection<string> events, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _waiting);
+        var key = string.Join(',', events);
+        var typical = _typicalWait.TryGetValue(key, out var average) ? TimeSpan.FromTicks((long)average) : TimeSpan.Zero;
+        var waiter = new Waiter(messageId, events, key, Stopwatch.GetTimestamp(), typical);
+        lock (_lock)
+        {
+            _waiters.Add(waiter);
+            _loop ??= Task.Run(() => RunAsync(_stopping.Token));
+        }
         try
         {
-            return await PollAsync(messageId, events, cancellationToken);
+            return await waiter.Answer.Task.WaitAsync(cancellationToken);
         }
         finally
         {
-            Interlocked.Decrement(ref _waiting);
+            lock (_lock) _waiters.Remove(waiter);
         }
     }
 
-    private async Task<IReadOnlyList<EvidenceListItem>> PollAsync(Guid messageId, IReadOnlyCollection<string> events, CancellationToken cancellationToken)
+    private async Task RunAsync(CancellationToken stopping)
     {
-        var key = string.Join(',', events);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var typical = _typicalWait.TryGetValue(key, out var average) ? TimeSpan.FromTicks((long)average) : TimeSpan.Zero;
-        var delay = TimeSpan.FromTicks(Math.Max(FirstDelay.Ticks, typical.Ticks * 4 / 5));
-        var backoff = TimeSpan.FromTicks(Math.Max(FirstDelay.Ticks, typical.Ticks / 5));
-        while (true)
+        using var gate = new SemaphoreSlim(maxConcurrentRequests, maxConcurrentRequests);
+        while (!stopping.IsCancellationRequested)
         {
-            await Task.Delay(delay, cancellationToken);
-            IReadOnlyList<EvidenceListItem> evidence;
-            await _gate.WaitAsync(cancellationToken);
             try
             {
-                evidence = await client.ListEvidenceAsync(messageId, cancellationToken);
+                await Task.Delay(Tick, stopping);
+                Waiter[] due;
+                var now = Stopwatch.GetTimestamp();
+                lock (_lock) due = _waiters.Where(w => w.DueAt <= now && !w.Answer.Task.IsCompleted).ToArray();
+                // One round at a time: when the provider answers slowly, the bench asks less often.
+                await Task.WhenAll(due.Chunk(MaxMessagesPerRequest).Select(chunk => AskAsync(chunk, gate, stopping)));
             }
-            finally
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                _gate.Release();
             }
-            Interlocked.Increment(ref _polls);
-            if (evidence.FirstOrDefault(e => Negative.Contains(e.Event)) is { } negative)
-            {
-                throw new BenchFailure($"evidence: {negative.Event}");
-            }
-            if (events.All(name => evidence.Any(e => e.Event == name)))
-            {
-                var waited = System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks;
-                _typicalWait.AddOrUpdate(key, waited, (_, previous) => previous * 0.9 + waited * 0.1);
-                return evidence;
-            }
-            var cap = Math.Clamp(TimeSpan.FromSeconds(Volatile.Read(ref _waiting) / PollsPerSecond).Ticks, MinCap.Ticks, MaxCap.Ticks);
-            delay = backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 3 / 2, cap));
         }
+    }
+
+    private async Task AskAsync(Waiter[] waiters, SemaphoreSlim gate, CancellationToken stopping)
+    {
+        IReadOnlyDictionary<Guid, IReadOnlyList<EvidenceListItem>> answer;
+        await gate.WaitAsync(stopping);
+        try
+        {
+            answer = await client.ListEvidenceAsync(waiters.Select(w => w.MessageId).ToArray(), stopping);
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            // The request failed: so does every wait it carried, as a failed poll failed its message before.
+            var failure = ex as BenchFailure ?? new BenchFailure($"evidence list: {ex.GetType().Name}", ex.Message);
+            foreach (var waiter in waiters) waiter.Answer.TrySetException(failure);
+            return;
+        }
+        finally
+        {
+            gate.Release();
+        }
+        Interlocked.Increment(ref _requests);
+        Interlocked.Add(ref _messagesAsked, waiters.Length);
+        foreach (var waiter in waiters) Settle(waiter, answer);
+    }
+
+    private void Settle(Waiter waiter, IReadOnlyDictionary<Guid, IReadOnlyList<EvidenceListItem>> answer)
+    {
+        if (!answer.TryGetValue(waiter.MessageId, out var evidence))
+        {
+            waiter.Answer.TrySetException(new BenchFailure("evidence list: message not found"));
+        }
+        else if (evidence.FirstOrDefault(e => Negative.Contains(e.Event)) is { } negative)
+        {
+            waiter.Answer.TrySetException(new BenchFailure($"evidence: {negative.Event}"));
+        }
+        else if (waiter.Events.All(name => evidence.Any(e => e.Event == name)))
+        {
+            var waited = Stopwatch.GetElapsedTime(waiter.Started).Ticks;
+            _typicalWait.AddOrUpdate(waiter.Key, waited, (_, previous) => previous * 0.9 + waited * 0.1);
+            waiter.Answer.TrySetResult(evidence);
+        }
+        else
+        {
+            waiter.BackOff();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        Task? loop;
+        lock (_lock) loop = _loop;
+        if (loop is not null) await loop;
+        _stopping.Dispose();
+    }
+
+    private sealed class Waiter
+    {
+        public Waiter(Guid messageId, IReadOnlyCollection<string> events, string key, long started, TimeSpan typicalWait)
+        {
+            MessageId = messageId;
+            Events = events;
+            Key = key;
+            Started = started;
+            _backoff = TimeSpan.FromTicks(Math.Max(Tick.Ticks, typicalWait.Ticks / 5));
+            DueAt = started + ToTimestamp(TimeSpan.FromTicks(Math.Max(Tick.Ticks, typicalWait.Ticks * 4 / 5)));
+        }
+
+        private TimeSpan _backoff;
+
+        public Guid MessageId { get; }
+        public IReadOnlyCollection<string> Events { get; }
+        public string Key { get; }
+        public long Started { get; }
+        // Read by the loop, written by the loop only (BackOff): no other thread races it.
+        public long DueAt { get; private set; }
+        public TaskCompletionSource<IReadOnlyList<EvidenceListItem>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void BackOff()
+        {
+            DueAt = Stopwatch.GetTimestamp() + ToTimestamp(_backoff);
+            _backoff = TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 3 / 2, MaxBackoff.Ticks));
+        }
+
+        private static long ToTimestamp(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
     }
 }

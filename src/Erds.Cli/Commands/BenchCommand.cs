@@ -61,7 +61,7 @@ internal static class BenchCommand
             using var sender = new ProviderClient(settings.Server, parse.GetValue(token)!);
             using var recipient = new ProviderClient(settings.Server, parse.GetValue(recipientToken)!);
             var client = new BenchClient(sender, recipient, settings);
-            var poller = new EvidencePoller(client, maxConcurrentPolls: Math.Clamp(settings.Concurrency / 2, 2, 16));
+            await using var poller = new EvidencePoller(client, maxConcurrentRequests: 4);
             var generator = new LoadGenerator(new MessageRun(client, poller, settings.Timeout, TimeProvider.System), settings);
 
             // Ctrl+C ends the run early but still reports what finished; System.CommandLine's own
@@ -74,7 +74,7 @@ internal static class BenchCommand
             });
 
             if (warmupMessages > 0) await WarmUpAsync(new MessageRun(client, poller, settings.Timeout, TimeProvider.System), settings with { Messages = warmupMessages }, interrupted.Token);
-            var pollsBefore = poller.Polls;
+            var (requestsBefore, askedBefore) = (poller.Requests, poller.MessagesAsked);
             var loadBefore = MachineLoad.OneMinute();
             var memory = MemoryWatch.Start(settings.Pids);
             var started = Stopwatch.GetTimestamp();
@@ -86,7 +86,7 @@ internal static class BenchCommand
             {
                 Console.Error.WriteLine("cancelled: reporting what finished");
             }
-            var report = new BenchReport(settings, generator.Outcomes, Stopwatch.GetElapsedTime(started), poller.Polls - pollsBefore,
+            var report = new BenchReport(settings, generator.Outcomes, Stopwatch.GetElapsedTime(started), (poller.Requests - requestsBefore, poller.MessagesAsked - askedBefore),
                 settings.Rate is null ? null : generator.MaxScheduleLag, memory.Stop(), (loadBefore, MachineLoad.OneMinute()));
 
             report.Print(Console.Out);

@@ -18,6 +18,9 @@ public static class MessageEndpoints
         group.MapGet("/messages", ListAsync).WithName("ListMessages").WithSummary("Messages sent by your organisation, newest first");
         group.MapGet("/messages/{messageId:guid}", GetAsync).WithName("GetMessage").WithSummary("Status, recipients, parts and timeline of a message")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/messages/evidence", ListEvidenceOfMessagesAsync).WithName("ListEvidenceOfMessages")
+            .WithSummary($"Evidence issued for several messages at once (messageId repeated, at most {MaxMessagesPerEvidenceQuery})")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/messages/{messageId:guid}/evidence", ListEvidenceAsync).WithName("ListEvidence").WithSummary("Evidence issued for a message")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/messages/{messageId:guid}/evidence/{evidenceId:guid}", GetEvidenceAsync).WithName("GetEvidence")
@@ -55,8 +58,40 @@ public static class MessageEndpoints
     private static async Task<Ok<IReadOnlyList<EvidenceSummary>>> ListEvidenceAsync(Guid messageId, HttpContext http, ErdsDbContext db, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
-        return TypedResults.Ok(await db.SentEvidenceSummariesAsync(messageId, caller.OrganisationId, MessageLinks.For(messageId).Evidence, cancellationToken)
+        return TypedResults.Ok(await db.SentEvidenceSummariesAsync(messageId, caller.OrganisationId, cancellationToken)
             ?? throw Problems.Problems.NotFound("This message"));
+    }
+
+    // A system following many messages (a firm's case management, the bench) asks for all of them in
+    // one request instead of one per message. Foreign and unknown ids are answered alike, in NotFound.
+    public const int MaxMessagesPerEvidenceQuery = 100;
+
+    private static async Task<Ok<EvidenceOfMessages>> ListEvidenceOfMessagesAsync(
+        [Microsoft.AspNetCore.Mvc.FromQuery] string[] messageId, HttpContext http, ErdsDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(http.User);
+        var messageIds = ParseMessageIds(messageId);
+        var found = await db.SentEvidenceSummariesAsync(messageIds, caller.OrganisationId, cancellationToken);
+        return TypedResults.Ok(new EvidenceOfMessages(
+            messageIds.Where(found.ContainsKey).Select(id => new MessageEvidence(id, found[id])).ToList(),
+            messageIds.Where(id => !found.ContainsKey(id)).ToList()));
+    }
+
+    // Parsed here rather than bound as Guid[], so that a bad id gets an answer that names it.
+    private static Guid[] ParseMessageIds(string[] values)
+    {
+        if (values.Length == 0) throw Problems.Problems.MalformedRequest("Name the messages with the query parameter messageId, once per message.");
+        if (values.Length > MaxMessagesPerEvidenceQuery)
+        {
+            throw Problems.Problems.MalformedRequest($"At most {MaxMessagesPerEvidenceQuery} messages per request; {values.Length} were named.");
+        }
+        var ids = new List<Guid>(values.Length);
+        foreach (var value in values)
+        {
+            if (!Guid.TryParse(value, out var id)) throw Problems.Problems.MalformedRequest($"messageId '{value}' is not a message id (a UUID).");
+            if (!ids.Contains(id)) ids.Add(id);
+        }
+        return ids.ToArray();
     }
 
     private static async Task<IResult> GetEvidenceAsync(Guid messageId, Guid evidenceId, HttpContext http, ErdsDbContext db, CancellationToken cancellationToken)

@@ -34,26 +34,37 @@ public static class MessageQueries
 
     /// The sender's evidence list and the ownership check in one round trip (senders poll it): null
     /// when the message does not exist or belongs to another organisation.
-    public static async Task<IReadOnlyList<EvidenceSummary>?> SentEvidenceSummariesAsync(this ErdsDbContext db, Guid messageId, Guid senderOrganisationId, string linkPrefix, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<EvidenceSummary>?> SentEvidenceSummariesAsync(this ErdsDbContext db, Guid messageId, Guid senderOrganisationId, CancellationToken cancellationToken)
+    {
+        var found = await db.SentEvidenceSummariesAsync([messageId], senderOrganisationId, cancellationToken);
+        return found.TryGetValue(messageId, out var evidence) ? evidence : null;
+    }
+
+    /// The evidence lists of several messages of the sender's organisation in one round trip, for
+    /// clients that follow many messages at once. A message that does not exist or belongs to another
+    /// organisation is simply absent from the answer.
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<EvidenceSummary>>> SentEvidenceSummariesAsync(this ErdsDbContext db, Guid[] messageIds, Guid senderOrganisationId, CancellationToken cancellationToken)
     {
         var rows = new List<SentEvidenceRow>();
-        await foreach (var row in SentEvidenceRows.For(db)(db, messageId, senderOrganisationId).WithCancellation(cancellationToken)) rows.Add(row);
-        if (rows.Count == 0) return null;
+        await foreach (var row in SentEvidenceRows.For(db)(db, messageIds, senderOrganisationId).WithCancellation(cancellationToken)) rows.Add(row);
         // A message without evidence yet comes back as one row without evidence.
-        return Summaries(rows.Where(r => r.Id is not null)
-            .Select(r => new EvidenceRow(r.Id!.Value, r.EventName!, r.RecipientIndex!.Value, r.EventTime!.Value, r.IssuedAt!.Value, r.Sha256!)), _ => true, linkPrefix);
+        return rows.GroupBy(r => r.MessageId).ToDictionary(
+            message => message.Key,
+            message => (IReadOnlyList<EvidenceSummary>)Summaries(message.Where(r => r.Id is not null)
+                .Select(r => new EvidenceRow(r.Id!.Value, r.EventName!, r.RecipientIndex!.Value, r.EventTime!.Value, r.IssuedAt!.Value, r.Sha256!)),
+                _ => true, MessageLinks.For(message.Key).Evidence));
     }
 
     // Compiled once: senders poll this list several times per message, and translating the LINQ
     // again on every poll (expression walk, cache key, shaper lookup) cost more than the SQL.
-    private static readonly PerModelQuery<Func<ErdsDbContext, Guid, Guid, IAsyncEnumerable<SentEvidenceRow>>> SentEvidenceRows = new(() =>
-        EF.CompileAsyncQuery((ErdsDbContext db, Guid messageId, Guid senderOrganisationId) =>
+    private static readonly PerModelQuery<Func<ErdsDbContext, Guid[], Guid, IAsyncEnumerable<SentEvidenceRow>>> SentEvidenceRows = new(() =>
+        EF.CompileAsyncQuery((ErdsDbContext db, Guid[] messageIds, Guid senderOrganisationId) =>
             from m in db.Messages.AsNoTracking()
-            where m.Id == messageId && m.SenderOrganisationId == senderOrganisationId
+            where messageIds.Contains(m.Id) && m.SenderOrganisationId == senderOrganisationId
             from e in db.Evidence.AsNoTracking().Where(e => e.MessageId == m.Id).DefaultIfEmpty()
-            select new SentEvidenceRow((Guid?)e.Id, e.EventName, (int?)e.RecipientIndex, (DateTimeOffset?)e.EventTime, (DateTimeOffset?)e.IssuedAt, e.Sha256)));
+            select new SentEvidenceRow(m.Id, (Guid?)e.Id, e.EventName, (int?)e.RecipientIndex, (DateTimeOffset?)e.EventTime, (DateTimeOffset?)e.IssuedAt, e.Sha256)));
 
-    private sealed record SentEvidenceRow(Guid? Id, string? EventName, int? RecipientIndex, DateTimeOffset? EventTime, DateTimeOffset? IssuedAt, byte[]? Sha256);
+    private sealed record SentEvidenceRow(Guid MessageId, Guid? Id, string? EventName, int? RecipientIndex, DateTimeOffset? EventTime, DateTimeOffset? IssuedAt, byte[]? Sha256);
 
     private static List<EvidenceSummary> Summaries(IEnumerable<EvidenceRow> rows, Func<int, bool> include, string linkPrefix) =>
         rows.Where(e => include(e.RecipientIndex))
