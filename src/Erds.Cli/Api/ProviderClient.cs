@@ -9,10 +9,15 @@ internal sealed class ProviderClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public ProviderClient(Uri server, string token)
+    public ProviderClient(Uri server, string token) : this(server, token, new SocketsHttpHandler())
+    {
+    }
+
+    // Tests hand in a handler that plays the provider.
+    internal ProviderClient(Uri server, string token, HttpMessageHandler handler)
     {
         if (string.IsNullOrWhiteSpace(token)) throw new CliError("An API token is needed: --token or $ERDS_TOKEN.");
-        _http = new HttpClient { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(handler) { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
     }
 

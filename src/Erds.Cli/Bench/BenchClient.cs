@@ -46,7 +46,7 @@ internal sealed class BenchClient(ProviderClient sender, ProviderClient recipien
         using var response = await SendAsync(sender, new HttpRequestMessage(HttpMethod.Get, $"/api/v1/messages/evidence?{query}"), "evidence list", cancellationToken);
         var answer = await response.Content.ReadFromJsonAsync<EvidenceOfMessages>(Json, cancellationToken)
             ?? throw new BenchFailure("evidence list: empty answer");
-        return answer.Messages.ToDictionary(m => m.MessageId, m => m.Evidence);
+        return answer.Messages.ToDictionary(m => m.MessageId, m => m.Evidence ?? []);
     }
 
     // The recipient's retrieval, the handover. The content goes to a null sink: only its length is checked.

@@ -9,11 +9,17 @@ namespace Erds.Cli.Bench;
 // after a miss it backs off from a fifth of that average by half again each time, up to MaxBackoff.
 // The bench's own reads thus stay a small share of the provider's work. Slower polling does not
 // distort the evidence latencies, which are taken from the evidence's issuedAt.
-internal sealed class EvidencePoller(BenchClient client, int maxConcurrentRequests) : IAsyncDisposable
+// A request that fails or takes longer than the request timeout (10 s) counts as a missed poll for the messages
+// it carried; a message fails only after MaxFailedPolls of its polls in a row failed, so that one
+// dropped connection does not fail a hundred messages, while a provider that keeps refusing (a
+// revoked token) still ends each message with the reason.
+internal sealed class EvidencePoller(BenchClient client, int maxConcurrentRequests, TimeSpan? requestTimeout = null) : IAsyncDisposable
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(1);
+    private readonly TimeSpan _requestTimeout = requestTimeout ?? TimeSpan.FromSeconds(10);
     private const int MaxMessagesPerRequest = 100;
+    private const int MaxFailedPolls = 3;
 
     // Events that end a delivery without the chain the bench waits for.
     private static readonly HashSet<string> Negative =
@@ -28,6 +34,7 @@ internal sealed class EvidencePoller(BenchClient client, int maxConcurrentReques
     private readonly List<Waiter> _waiters = [];
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
+    private int _disposed;
     private long _requests;
     private long _messagesAsked;
 
@@ -81,13 +88,19 @@ internal sealed class EvidencePoller(BenchClient client, int maxConcurrentReques
         await gate.WaitAsync(stopping);
         try
         {
-            answer = await client.ListEvidenceAsync(waiters.Select(w => w.MessageId).ToArray(), stopping);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            timeout.CancelAfter(_requestTimeout);
+            answer = await client.ListEvidenceAsync(waiters.Select(w => w.MessageId).ToArray(), timeout.Token);
         }
         catch (Exception ex) when (!stopping.IsCancellationRequested)
         {
-            // The request failed: so does every wait it carried, as a failed poll failed its message before.
-            var failure = ex as BenchFailure ?? new BenchFailure($"evidence list: {ex.GetType().Name}", ex.Message);
-            foreach (var waiter in waiters) waiter.Answer.TrySetException(failure);
+            var failure = ex switch
+            {
+                BenchFailure bench => bench,
+                OperationCanceledException => new BenchFailure("evidence list: timeout", $"no answer within {_requestTimeout}"),
+                _ => new BenchFailure($"evidence list: {ex.GetType().Name}", ex.Message),
+            };
+            foreach (var waiter in waiters) waiter.Missed(failure);
             return;
         }
         finally
@@ -96,7 +109,18 @@ internal sealed class EvidencePoller(BenchClient client, int maxConcurrentReques
         }
         Interlocked.Increment(ref _requests);
         Interlocked.Add(ref _messagesAsked, waiters.Length);
-        foreach (var waiter in waiters) Settle(waiter, answer);
+        foreach (var waiter in waiters)
+        {
+            try
+            {
+                Settle(waiter, answer);
+            }
+            catch (Exception ex)
+            {
+                // An answer the bench cannot read fails the message it was about, not the loop.
+                waiter.Answer.TrySetException(new BenchFailure($"evidence list: {ex.GetType().Name}", ex.Message));
+            }
+        }
     }
 
     private void Settle(Waiter waiter, IReadOnlyDictionary<Guid, IReadOnlyList<EvidenceListItem>> answer)
@@ -117,16 +141,24 @@ internal sealed class EvidencePoller(BenchClient client, int maxConcurrentReques
         }
         else
         {
-            waiter.BackOff();
+            waiter.NotYet();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stopping.CancelAsync();
         Task? loop;
-        lock (_lock) loop = _loop;
-        if (loop is not null) await loop;
+        Waiter[] left;
+        lock (_lock)
+        {
+            loop = _loop;
+            left = _waiters.ToArray();
+        }
+        // Whatever a request in flight threw while stopping is of no interest any more.
+        if (loop is not null) await loop.ContinueWith(_ => { }, TaskScheduler.Default);
+        foreach (var waiter in left) waiter.Answer.TrySetCanceled();
         _stopping.Dispose();
     }
 
@@ -143,16 +175,31 @@ internal sealed class EvidencePoller(BenchClient client, int maxConcurrentReques
         }
 
         private TimeSpan _backoff;
+        private int _failedPolls;
 
         public Guid MessageId { get; }
         public IReadOnlyCollection<string> Events { get; }
         public string Key { get; }
         public long Started { get; }
-        // Read by the loop, written by the loop only (BackOff): no other thread races it.
+        // Read by the loop, written by the loop only (NotYet, Missed): no other thread races it.
         public long DueAt { get; private set; }
         public TaskCompletionSource<IReadOnlyList<EvidenceListItem>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public void BackOff()
+        // A failed poll: tried again after the back-off, until MaxFailedPolls in a row.
+        public void Missed(BenchFailure failure)
+        {
+            if (++_failedPolls >= MaxFailedPolls) Answer.TrySetException(failure);
+            else ScheduleNext();
+        }
+
+        // An answer without the awaited evidence yet.
+        public void NotYet()
+        {
+            _failedPolls = 0;
+            ScheduleNext();
+        }
+
+        private void ScheduleNext()
         {
             DueAt = Stopwatch.GetTimestamp() + ToTimestamp(_backoff);
             _backoff = TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 3 / 2, MaxBackoff.Ticks));

@@ -39,6 +39,13 @@ public sealed class DistributedDeliveryTests
 
         Assert.Equal(["SubmissionAcceptance", "ContentConsignment", "ConsignmentNotification", "ContentHandover"], evidence.Select(e => e.Event));
         foreach (var file in evidence) EvidenceAssert.Valid(deployment.RootCertificatePath, TimeProvider.System, file);
+        // The evidence of several messages at once, on PostgreSQL: the same list, an unknown id not found.
+        var unknown = Guid.NewGuid();
+        var both = await court.GetJsonAsync($"/api/v1/messages/evidence?messageId={unknown}&messageId={messageId}");
+        var listed = Assert.Single(both.GetProperty("messages").EnumerateArray());
+        Assert.Equal(messageId, listed.GetProperty("messageId").GetGuid());
+        Assert.Equal(evidence.Select(e => e.EvidenceId), listed.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("evidenceId").GetGuid()));
+        Assert.Equal([unknown], both.GetProperty("notFound").EnumerateArray().Select(e => e.GetGuid()));
         Assert.Equal(0u, await Broker.ErrorCountAsync(DistributedEnvironment.RabbitMq));
     }
 

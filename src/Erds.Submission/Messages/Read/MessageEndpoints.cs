@@ -88,7 +88,11 @@ public static class MessageEndpoints
         var ids = new List<Guid>(values.Length);
         foreach (var value in values)
         {
-            if (!Guid.TryParse(value, out var id)) throw Problems.Problems.MalformedRequest($"messageId '{value}' is not a message id (a UUID).");
+            if (!Guid.TryParse(value, out var id))
+            {
+                var shown = value.Length <= 40 ? value : value[..40] + "…";
+                throw Problems.Problems.MalformedRequest($"messageId '{shown}' is not a message id (a UUID).");
+            }
             if (!ids.Contains(id)) ids.Add(id);
         }
         return ids.ToArray();
