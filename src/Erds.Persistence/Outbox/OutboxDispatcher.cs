@@ -85,29 +85,44 @@ public sealed class OutboxDispatcher(
         return published + await PublishAsync(db, claim, cancellationToken);
     }
 
+    // The rows are published one after the other, in row order, but without waiting for each one's
+    // confirm before starting the next: the broker then confirms many together (a quorum queue writes
+    // them in one go) instead of one round trip each, which about halved RabbitMQ's CPU per message
+    // (docs/performance.md). A publish that has already failed, or a lease that ran out, stops the
+    // rows not yet started, as before; those in flight are awaited and only the confirmed ones marked.
     private async Task<int> PublishAsync(ErdsDbContext db, OutboxClaim claim, CancellationToken cancellationToken)
     {
-        var published = new List<long>(claim.Rows.Count);
+        var inFlight = new List<(OutboxMessage Row, Task Publish)>(claim.Rows.Count);
+        foreach (var row in claim.Rows)
+        {
+            if (inFlight.Any(p => p.Publish.IsFaulted || p.Publish.IsCanceled)) break;
+            // Past the lease another dispatcher may already own the rest; it will publish them.
+            if (time.GetUtcNow() >= claim.Until)
+            {
+                logger.LogWarning("Outbox lease {Owner} ran out after {Started} of {Claimed} rows", claim.Owner, inFlight.Count, claim.Rows.Count);
+                break;
+            }
+            inFlight.Add((row, PublishCapturedAsync(row, cancellationToken)));
+        }
         try
         {
-            foreach (var row in claim.Rows)
-            {
-                // Past the lease another dispatcher may already own the rest; it will publish them.
-                if (time.GetUtcNow() >= claim.Until)
-                {
-                    logger.LogWarning("Outbox lease {Owner} ran out after {Published} of {Claimed} rows", claim.Owner, published.Count, claim.Rows.Count);
-                    break;
-                }
-                await PublishAsync(row, cancellationToken);
-                metrics.Published(row.MessageType[(row.MessageType.LastIndexOf('.') + 1)..], time.GetUtcNow() - row.CreatedAt);
-                published.Add(row.Id);
-            }
+            await Task.WhenAll(inFlight.Select(p => p.Publish));
         }
         catch
         {
+            // Each publish is looked at below.
+        }
+        var published = new List<long>(inFlight.Count);
+        foreach (var (row, publish) in inFlight.Where(p => p.Publish.IsCompletedSuccessfully))
+        {
+            metrics.Published(row.MessageType[(row.MessageType.LastIndexOf('.') + 1)..], time.GetUtcNow() - row.CreatedAt);
+            published.Add(row.Id);
+        }
+        if (inFlight.FirstOrDefault(p => !p.Publish.IsCompletedSuccessfully).Publish is { } failed)
+        {
             await MarkSentQuietlyAsync(db, claim, published);
             await ReleaseQuietlyAsync(db, claim);
-            throw;
+            await failed;
         }
         // One statement for the whole batch: marking row by row cost a transaction per bus message.
         // A crash before it publishes the batch again after the lease; consumers de-duplicate.
@@ -115,6 +130,10 @@ public sealed class OutboxDispatcher(
         await claim.MarkSentAsync(db, published, time.GetUtcNow(), CancellationToken.None);
         return published.Count;
     }
+
+    // A row that cannot even be read (an unknown type) fails as a task, like a refused publish.
+    private async Task PublishCapturedAsync(OutboxMessage row, CancellationToken cancellationToken) =>
+        await PublishAsync(row, cancellationToken);
 
     private Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
