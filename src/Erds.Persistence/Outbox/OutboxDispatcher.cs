@@ -102,7 +102,7 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning("Outbox lease {Owner} ran out after {Started} of {Claimed} rows", claim.Owner, inFlight.Count, claim.Rows.Count);
                 break;
             }
-            inFlight.Add((row, PublishCapturedAsync(row, cancellationToken)));
+            inFlight.Add((row, PublishAsync(row, cancellationToken)));
         }
         try
         {
@@ -131,18 +131,16 @@ public sealed class OutboxDispatcher(
         return published.Count;
     }
 
-    // A row that cannot even be read (an unknown type) fails as a task, like a refused publish.
-    private async Task PublishCapturedAsync(OutboxMessage row, CancellationToken cancellationToken) =>
-        await PublishAsync(row, cancellationToken);
-
-    private Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    // Async throughout, so that a row that cannot even be read (an unknown type) fails as its task,
+    // like a refused publish, instead of stopping the loop that starts the batch.
+    private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
         if (!KnownTypes.TryGetValue(row.MessageType, out var type))
         {
             throw new InvalidOperationException($"Outbox row {row.Id} holds unknown message type '{row.MessageType}'.");
         }
         var message = JsonSerializer.Deserialize(row.Body, type)!;
-        return bus.Publish(message, type, context =>
+        await bus.Publish(message, type, context =>
         {
             // The row's MessageId travels as the bus MessageId: consumers' inboxes de-duplicate on it.
             context.MessageId = row.MessageId;

@@ -85,17 +85,10 @@ public static class MessageEndpoints
         {
             throw Problems.Problems.MalformedRequest($"At most {MaxMessagesPerEvidenceQuery} messages per request; {values.Length} were named.");
         }
-        var ids = new List<Guid>(values.Length);
-        foreach (var value in values)
-        {
-            if (!Guid.TryParse(value, out var id))
-            {
-                var shown = value.Length <= 40 ? value : value[..40] + "…";
-                throw Problems.Problems.MalformedRequest($"messageId '{shown}' is not a message id (a UUID).");
-            }
-            if (!ids.Contains(id)) ids.Add(id);
-        }
-        return ids.ToArray();
+        return values.Select(value => Guid.TryParse(value, out var id)
+                ? id
+                : throw Problems.Problems.MalformedRequest($"messageId '{(value.Length <= 40 ? value : value[..40] + "…")}' is not a message id (a UUID)."))
+            .Distinct().ToArray();
     }
 
     private static async Task<IResult> GetEvidenceAsync(Guid messageId, Guid evidenceId, HttpContext http, ErdsDbContext db, CancellationToken cancellationToken)
