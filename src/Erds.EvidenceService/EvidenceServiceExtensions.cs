@@ -21,6 +21,8 @@ public static class EvidenceServiceExtensions
             .Validate(o => o.KeySource is "Development" or "Files", "Erds:Evidence:KeySource is 'Development' or 'Files'.")
             .Validate(o => o.IssueBatchSize is >= 1 and <= 1000, "Erds:Evidence:IssueBatchSize is between 1 and 1000.")
             .Validate(o => o.IssueWorkers is >= 1 and <= 64, "Erds:Evidence:IssueWorkers is between 1 and 64.")
+            .Validate(o => o.MaxEvidenceDelay >= EvidenceReconciler.Patience,
+                $"Erds:Evidence:MaxEvidenceDelay is at least the reconciler's patience of {EvidenceReconciler.Patience.TotalMinutes:0} minutes.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ProviderKeys>(services => ProviderKeys.Load(
             services.GetRequiredService<IOptions<EvidenceServiceOptions>>().Value,
@@ -35,7 +37,10 @@ public static class EvidenceServiceExtensions
         builder.Services.AddScoped<EvidenceIssuanceService>();
         builder.Services.AddSingleton<EvidenceBatcher>();
         builder.Services.AddScoped<EvidenceReconciler>();
+        builder.Services.AddSingleton<ReconcileCursor>();
+        builder.Services.AddSingleton<EvidenceBacklog>();
         builder.Services.AddHostedService<EvidenceReconciliationMonitor>();
+        builder.Services.AddHealthChecks().AddCheck<EvidenceBacklogHealthCheck>("evidence", tags: ["ready"]);
         return builder;
     }
 

@@ -35,4 +35,9 @@ public sealed class EvidenceServiceOptions
     // flight are bounded by Erds:Bus:PrefetchCount, so batches are seldom larger than that.
     public int IssueBatchSize { get; set; } = 32;
     public int IssueWorkers { get; set; } = 2;
+
+    // Readiness reports Degraded when the oldest delivery event without evidence (parked ones aside)
+    // is older than this. The reconciler notices an event only after its patience of two minutes, so
+    // the bound is at least that.
+    public TimeSpan MaxEvidenceDelay { get; set; } = TimeSpan.FromMinutes(5);
 }

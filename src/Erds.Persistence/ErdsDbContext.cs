@@ -18,6 +18,7 @@ public abstract class ErdsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<MessagePart> MessageParts => Set<MessagePart>();
     public DbSet<DeliveryEvent> DeliveryEvents => Set<DeliveryEvent>();
     public DbSet<EvidenceRecord> Evidence => Set<EvidenceRecord>();
+    public DbSet<ParkedDeliveryEvent> ParkedDeliveryEvents => Set<ParkedDeliveryEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Erds.Host.Tests.Support;
 using Xunit;
 
@@ -11,7 +12,12 @@ public sealed class ObservabilityTests(ProviderFixture fixture) : IClassFixture<
     {
         using var response = await fixture.Provider.CreateClient().GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var checks = report.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Contains("database", checks);
+        Assert.Contains("evidence", checks);
+        Assert.Contains(checks, name => name!.Contains("masstransit", StringComparison.OrdinalIgnoreCase));
         using var live = await fixture.Provider.CreateClient().GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }

@@ -4,7 +4,8 @@ using RabbitMQ.Client.Exceptions;
 
 namespace Erds.Cli.Commands;
 
-// Messages that exhausted their retries wait in MassTransit's "<queue>_error" queues on RabbitMQ.
+// Messages that exhausted their retries wait in MassTransit's "<queue>_error" queues on RabbitMQ;
+// delivery events whose evidence cannot be sealed wait parked in the database (ParkedEventCommands).
 // An operator looks at them, fixes the cause (a timestamp authority that was down, a database that
 // was full) and moves them back; consumers are idempotent, so a replay never doubles an effect.
 internal static class FaultCommands
@@ -37,7 +38,10 @@ internal static class FaultCommands
             var replayed = await ReplayAsync(connection, parse.GetValue(queueOption)!, parse.GetValue(max), cancellationToken);
             Console.WriteLine($"replayed {replayed} message(s) to {parse.GetValue(queueOption)}");
         });
-        return new Command("faults", "Faulted bus messages of the distributed mode (operator).") { list, replay };
+        return new Command("faults", "What could not be handled: faulted bus messages (distributed mode) and parked delivery events (operator).")
+        {
+            list, replay, ParkedEventCommands.CreateList(), ParkedEventCommands.CreateRelease(),
+        };
     }
 
     private static async Task<IConnection> ConnectAsync(Uri broker, CancellationToken cancellationToken)

@@ -20,14 +20,15 @@ internal static class MailboxCommands
         {
             await using var db = await database.OpenAsync(parse, cancellationToken);
             var organisation = await OrganisationCommands.FindAsync(db, parse.GetValue(org)!, cancellationToken);
-            var value = parse.GetValue(address)!.Trim();
+            var value = RecordedText.Require(parse.GetValue(address)!, "The mailbox address");
             if (!value.Contains('@') || value.Any(char.IsWhiteSpace)) throw new CliError($"'{value}' is not a mailbox address.");
             var key = Mailbox.KeyOf(value);
             if (await db.Mailboxes.AnyAsync(m => m.AddressKey == key, cancellationToken)) throw new CliError($"Mailbox {value} already exists.");
             var mailbox = new Mailbox
             {
                 Id = Guid.NewGuid(), OrganisationId = organisation.Id, Address = value, AddressKey = key,
-                DisplayName = parse.GetValue(name) ?? value, NotificationAddress = parse.GetValue(notify),
+                DisplayName = RecordedText.Optional(parse.GetValue(name), "The display name") ?? value,
+                NotificationAddress = RecordedText.Optional(parse.GetValue(notify), "The notification address"),
                 IsFunctional = parse.GetValue(functional), CreatedAt = DateTimeOffset.UtcNow,
             };
             db.Mailboxes.Add(mailbox);

@@ -21,8 +21,8 @@ internal static class OrganisationCommands
             if (await db.Organisations.AnyAsync(o => o.Handle == h, cancellationToken)) throw new CliError($"Organisation '{h}' already exists.");
             var organisation = new Organisation
             {
-                Id = Guid.NewGuid(), Handle = h, LegalName = parse.GetValue(name)!.Trim(),
-                LegalIdentifier = parse.GetValue(legalId), CreatedAt = DateTimeOffset.UtcNow,
+                Id = Guid.NewGuid(), Handle = RecordedText.Require(h, "The handle"), LegalName = RecordedText.Require(parse.GetValue(name)!, "The legal name"),
+                LegalIdentifier = RecordedText.Optional(parse.GetValue(legalId), "The legal identifier"), CreatedAt = DateTimeOffset.UtcNow,
             };
             db.Organisations.Add(organisation);
             await db.SaveChangesAsync(cancellationToken);

@@ -18,12 +18,12 @@ internal static class UserCommands
         {
             await using var db = await database.OpenAsync(parse, cancellationToken);
             var organisation = await OrganisationCommands.FindAsync(db, parse.GetValue(org)!, cancellationToken);
-            var address = parse.GetValue(email)!.Trim();
+            var address = RecordedText.Require(parse.GetValue(email)!, "The e-mail address");
             if (await db.Users.AnyAsync(u => u.OrganisationId == organisation.Id && u.Email == address, cancellationToken))
             {
                 throw new CliError($"User {address} already exists in {organisation.Handle}.");
             }
-            var user = new OrganisationUser { Id = Guid.NewGuid(), OrganisationId = organisation.Id, Name = parse.GetValue(name)!.Trim(), Email = address, CreatedAt = DateTimeOffset.UtcNow };
+            var user = new OrganisationUser { Id = Guid.NewGuid(), OrganisationId = organisation.Id, Name = RecordedText.Require(parse.GetValue(name)!, "The name"), Email = address, CreatedAt = DateTimeOffset.UtcNow };
             db.Users.Add(user);
             await db.SaveChangesAsync(cancellationToken);
             Console.WriteLine($"user {user.Email} added to {organisation.Handle}: {user.Id}");

@@ -45,7 +45,65 @@ internal static class EvidenceGuards
         }
 
         if (evidence.MessageIdentifier is { Length: 0 }) return "MessageIdentifier must be null or non-empty.";
-        return ContentViolation(evidence);
+        return ContentViolation(evidence) ?? TextViolation(evidence);
+    }
+
+    // Text XML cannot carry would fail deep inside the XML writer, after work was done; named here it
+    // fails first, the same way every time, and says which field and character (never the text itself).
+    private static string? TextViolation(EvidenceDocument evidence)
+    {
+        foreach (var (field, value) in Texts(evidence))
+        {
+            if (value is not null && EvidenceText.UncarriableCharacter(value) is { } character)
+            {
+                return $"{field} contains {character}, which XML cannot carry.";
+            }
+        }
+        return null;
+    }
+
+    private static IEnumerable<(string Field, string? Value)> Texts(EvidenceDocument evidence)
+    {
+        yield return ("EvidenceIdentifier", evidence.EvidenceIdentifier);
+        for (var i = 0; i < evidence.Reasons.Count; i++)
+        {
+            yield return ($"Reasons[{i}].Code", evidence.Reasons[i].Code);
+            yield return ($"Reasons[{i}].Details", evidence.Reasons[i].Details);
+        }
+        for (var i = 0; i < evidence.IssuerPolicyIds.Count; i++) yield return ($"IssuerPolicyIds[{i}]", evidence.IssuerPolicyIds[i]);
+        yield return ("Issuer.LegalName", evidence.Issuer.LegalName);
+        foreach (var text in PartyTexts(evidence.Sender, "Sender")) yield return text;
+        if (evidence.SenderDelegate is not null)
+        {
+            foreach (var text in PartyTexts(evidence.SenderDelegate, "SenderDelegate")) yield return text;
+        }
+        for (var i = 0; i < evidence.Recipients.Count; i++)
+        {
+            foreach (var text in PartyTexts(evidence.Recipients[i], $"Recipients[{i}]")) yield return text;
+        }
+        yield return ("MessageIdentifier", evidence.MessageIdentifier);
+        yield return ("AppLayerIdentifier", evidence.AppLayerIdentifier);
+        for (var i = 0; i < evidence.ContentParts.Count; i++)
+        {
+            yield return ($"ContentParts[{i}].Identifier", evidence.ContentParts[i].Identifier);
+            yield return ($"ContentParts[{i}].ContentType", evidence.ContentParts[i].ContentType);
+        }
+    }
+
+    private static IEnumerable<(string Field, string? Value)> PartyTexts(PartyDetails party, string role)
+    {
+        yield return ($"{role}.Identifier", party.Identifier);
+        yield return ($"{role}.IdentifierScheme", party.IdentifierScheme);
+        for (var i = 0; i < party.Identity.Count; i++)
+        {
+            yield return ($"{role}.Identity[{i}].Name", party.Identity[i].Name);
+            yield return ($"{role}.Identity[{i}].Value", party.Identity[i].Value);
+        }
+        if (party.Authentication is { } authentication)
+        {
+            yield return ($"{role}.Authentication.AssuranceLevel", authentication.AssuranceLevel);
+            yield return ($"{role}.Authentication.Method", authentication.Method);
+        }
     }
 
     private static string? ContentViolation(EvidenceDocument evidence)

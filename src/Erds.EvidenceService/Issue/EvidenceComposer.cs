@@ -1,4 +1,5 @@
 using Erds.Evidence.Model;
+using Erds.Evidence.Xml;
 using Erds.Persistence.Entities;
 
 namespace Erds.EvidenceService.Issue;
@@ -20,7 +21,9 @@ public static class EvidenceComposer
         {
             EvidenceIdentifier = facts.EvidenceId.ToString(),
             Event = evidenceEvent,
-            Reasons = deliveryEvent.ReasonCode is null ? [] : [new EventReason(deliveryEvent.ReasonCode, deliveryEvent.ReasonDetails)],
+            // Details may quote what a sender or recipient sent (an unexpected part's name, a refusal
+            // reason): quoted through the evidence text gate, they can always be sealed.
+            Reasons = deliveryEvent.ReasonCode is null ? [] : [new EventReason(deliveryEvent.ReasonCode, QuotedDetails(deliveryEvent.ReasonDetails))],
             EventTime = deliveryEvent.OccurredAt,
             IssuerPolicyIds = facts.PolicyIds,
             Issuer = new IssuerDetails(facts.ProviderName, facts.SealCertificate),
@@ -44,6 +47,8 @@ public static class EvidenceComposer
                 : [],
         };
     }
+
+    private static string? QuotedDetails(string? details) => details is null ? null : EvidenceText.Quote(details);
 
     private static PartyDetails Sender(EvidenceFacts facts)
     {

@@ -15,13 +15,28 @@ namespace Erds.EvidenceService.Issue;
 // in one transaction. A redelivered event finds its evidence already stored, and stops; the unique
 // keys on the delivery event and on the inbox make a second evidence impossible even under a race.
 // Each event succeeds or fails on its own: one that cannot be issued, or whose evidence another
-// instance stored first, never takes the others of its batch with it.
+// instance stored first, never takes the others of its batch with it. An event whose content can never
+// make a valid evidence is parked instead (ParkedDeliveryEvent, stored with the inbox receipts like an
+// evidence): retrying it could only hold consumer slots and stall everyone else's evidence.
 public sealed class EvidenceIssuanceService(
     ErdsDbContext db, EvidenceIssuer issuer, EvidenceMetrics metrics, IOptions<EvidenceServiceOptions> options, TimeProvider time,
     ILogger<EvidenceIssuanceService> logger)
 {
-    // One delivery event's evidence, sealed and waiting to be stored, with the bus messages that asked for it.
-    private sealed record Sealed(EvidenceRecord Record, IReadOnlyList<PendingEvidence> Requests, TimeSpan SealDuration);
+    // What became of one delivery event, waiting to be stored, with the bus messages that asked for it.
+    private abstract record Outcome(IReadOnlyList<PendingEvidence> Requests)
+    {
+        public abstract Guid MessageId { get; }
+    }
+
+    private sealed record Sealed(EvidenceRecord Record, IReadOnlyList<PendingEvidence> Requests, TimeSpan SealDuration) : Outcome(Requests)
+    {
+        public override Guid MessageId => Record.MessageId;
+    }
+
+    private sealed record Parked(ParkedDeliveryEvent Record, IReadOnlyList<PendingEvidence> Requests) : Outcome(Requests)
+    {
+        public override Guid MessageId => Record.MessageId;
+    }
 
     // For one bus message on its own (and for tests): the same path as a batch of one.
     public async Task IssueAsync(Guid deliveryEventId, InboxReceipt receipt, CancellationToken cancellationToken)
@@ -64,22 +79,22 @@ public sealed class EvidenceIssuanceService(
             }
         }
 
-        var sealedEvidence = new Sealed?[toSeal.Count];
+        var outcomes = new Outcome?[toSeal.Count];
         // Sealing is CPU work (and a round trip when the timestamp authority is external): the events of
         // a batch are sealed side by side.
         await Parallel.ForEachAsync(Enumerable.Range(0, toSeal.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (i, token) => sealedEvidence[i] = await SealAsync(toSeal[i].Facts, toSeal[i].Requests, token));
+            async (i, token) => outcomes[i] = await SealAsync(toSeal[i].Facts, toSeal[i].Requests, token));
 
-        await StoreAsync(sealedEvidence.OfType<Sealed>().ToList(), cancellationToken);
+        await StoreAsync(outcomes.OfType<Outcome>().ToList(), cancellationToken);
     }
 
-    private async Task<Sealed?> SealAsync(EvidenceFacts facts, List<PendingEvidence> requests, CancellationToken cancellationToken)
+    private async Task<Outcome?> SealAsync(EvidenceFacts facts, List<PendingEvidence> requests, CancellationToken cancellationToken)
     {
         try
         {
             var sealing = time.GetTimestamp();
-            var issued = await issuer.IssueAsync(EvidenceComposer.Compose(facts), cancellationToken);
+            var issued = await issuer.IssueAsync(Compose(facts), cancellationToken);
             var sealDuration = time.GetElapsedTime(sealing);
             var record = new EvidenceRecord
             {
@@ -95,6 +110,18 @@ public sealed class EvidenceIssuanceService(
             };
             return new Sealed(record, requests, sealDuration);
         }
+        catch (UnsealableEvidenceException ex)
+        {
+            return new Parked(new ParkedDeliveryEvent
+            {
+                DeliveryEventId = facts.DeliveryEvent.Id,
+                MessageId = facts.Message.Id,
+                RecipientIndex = facts.DeliveryEvent.RecipientIndex,
+                EventName = facts.DeliveryEvent.EventName,
+                Reason = ex.Message.Truncate(ParkedDeliveryEvent.MaxReasonLength),
+                ParkedAt = time.GetUtcNow(),
+            }, requests);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             FailAll(requests, ex);
@@ -102,9 +129,23 @@ public sealed class EvidenceIssuanceService(
         }
     }
 
+    // What the database holds about an event decides its evidence: a fact no evidence can state (an
+    // event name not of EN 319 522) is as final as text XML cannot carry.
+    private static Evidence.Model.EvidenceDocument Compose(EvidenceFacts facts)
+    {
+        try
+        {
+            return EvidenceComposer.Compose(facts);
+        }
+        catch (FormatException ex)
+        {
+            throw new UnsealableEvidenceException($"The evidence cannot be composed: {ex.Message}", ex);
+        }
+    }
+
     // All in one transaction; when that fails, each on its own, so that a duplicate or a bad row
     // fails only its own requests.
-    private async Task StoreAsync(IReadOnlyList<Sealed> items, CancellationToken cancellationToken)
+    private async Task StoreAsync(IReadOnlyList<Outcome> items, CancellationToken cancellationToken)
     {
         if (items.Count == 0) return;
         var now = time.GetUtcNow();
@@ -124,9 +165,9 @@ public sealed class EvidenceIssuanceService(
             var single = items[0];
             if (ex is DbUpdateException update && UniqueViolation.Is(update))
             {
-                using (LogScope(single.Requests[0], single.Record.MessageId))
+                using (LogScope(single.Requests[0], single.MessageId))
                 {
-                    logger.LogInformation("Evidence for delivery event {DeliveryEventId} or its bus message was recorded concurrently; keeping the first", single.Record.DeliveryEventId);
+                    logger.LogInformation("Evidence for delivery event {DeliveryEventId} or its bus message was recorded concurrently; keeping the first", single.Requests[0].DeliveryEventId);
                 }
                 foreach (var request in single.Requests) request.Succeed();
             }
@@ -138,22 +179,45 @@ public sealed class EvidenceIssuanceService(
         }
         foreach (var item in items)
         {
-            metrics.Issued(item.Record.EventName, item.SealDuration, item.Record.IssuedAt - item.Record.EventTime);
-            foreach (var request in item.Requests)
+            Report(item);
+            foreach (var request in item.Requests) request.Succeed();
+        }
+    }
+
+    private void Report(Outcome item)
+    {
+        if (item is Parked parked)
+        {
+            metrics.Parked(parked.Record.EventName);
+            using (LogScope(item.Requests[0], item.MessageId))
             {
-                using (LogScope(request, item.Record.MessageId))
-                {
-                    logger.LogInformation("Issued {EventName} evidence {EvidenceId} for message {MessageId} recipient {RecipientIndex}",
-                        item.Record.EventName, item.Record.Id, item.Record.MessageId, item.Record.RecipientIndex);
-                }
-                request.Succeed();
+                logger.LogError("Parked {EventName} delivery event {DeliveryEventId} of message {MessageId} recipient {RecipientIndex}: {Reason}",
+                    parked.Record.EventName, parked.Record.DeliveryEventId, parked.Record.MessageId, parked.Record.RecipientIndex, parked.Record.Reason);
+            }
+            return;
+        }
+        var issued = (Sealed)item;
+        metrics.Issued(issued.Record.EventName, issued.SealDuration, issued.Record.IssuedAt - issued.Record.EventTime);
+        foreach (var request in item.Requests)
+        {
+            using (LogScope(request, item.MessageId))
+            {
+                logger.LogInformation("Issued {EventName} evidence {EvidenceId} for message {MessageId} recipient {RecipientIndex}",
+                    issued.Record.EventName, issued.Record.Id, issued.Record.MessageId, issued.Record.RecipientIndex);
             }
         }
     }
 
-    private void Add(Sealed item, DateTimeOffset now)
+    private void Add(Outcome item, DateTimeOffset now)
     {
-        var record = item.Record;
+        // The same bus message twice in one batch (a redelivery overtaking its first delivery) has one receipt.
+        foreach (var request in item.Requests.DistinctBy(r => r.Receipt)) db.RecordConsumed(request.Receipt, now);
+        if (item is Parked parked)
+        {
+            db.ParkedDeliveryEvents.Add(parked.Record);
+            return;
+        }
+        var record = ((Sealed)item).Record;
         db.Evidence.Add(record);
         if (EvidenceAnnouncements.StartsFurtherWork(record.EventName))
         {
@@ -167,8 +231,6 @@ public sealed class EvidenceIssuanceService(
                 EventTime = record.EventTime,
             }, now).CorrelationId = item.Requests[0].CorrelationId;
         }
-        // The same bus message twice in one batch (a redelivery overtaking its first delivery) has one receipt.
-        foreach (var request in item.Requests.DistinctBy(r => r.Receipt)) db.RecordConsumed(request.Receipt, now);
     }
 
     private static void FailAll(IEnumerable<PendingEvidence> requests, Exception reason)

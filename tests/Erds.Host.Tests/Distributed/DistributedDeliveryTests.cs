@@ -15,7 +15,8 @@ public sealed class DistributedDeliveryTests
         foreach (var role in new[] { "submission", "evidence", "consignment" })
         {
             using var http = new HttpClient { BaseAddress = deployment.Process(role).BaseAddress };
-            Assert.Equal("Healthy", await http.GetStringAsync("/health/ready"));
+            using var report = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/health/ready"));
+            Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
         }
         var court = deployment.Api(deployment.Court);
         var firm = deployment.Api(deployment.Firm);

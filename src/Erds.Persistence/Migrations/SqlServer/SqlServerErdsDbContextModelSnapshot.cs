@@ -492,6 +492,37 @@ namespace Erds.Persistence.Migrations.SqlServer
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Erds.Persistence.Entities.ParkedDeliveryEvent", b =>
+                {
+                    b.Property<Guid>("DeliveryEventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ParkedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("RecipientIndex")
+                        .HasColumnType("int");
+
+                    b.HasKey("DeliveryEventId");
+
+                    b.HasIndex("ParkedAt");
+
+                    b.ToTable("ParkedDeliveryEvents");
+                });
+
             modelBuilder.Entity("Erds.Persistence.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -629,6 +660,15 @@ namespace Erds.Persistence.Migrations.SqlServer
                     b.HasOne("Erds.Persistence.Entities.Organisation", null)
                         .WithMany("Users")
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Erds.Persistence.Entities.ParkedDeliveryEvent", b =>
+                {
+                    b.HasOne("Erds.Persistence.Entities.DeliveryEvent", null)
+                        .WithOne()
+                        .HasForeignKey("Erds.Persistence.Entities.ParkedDeliveryEvent", "DeliveryEventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -487,6 +487,37 @@ namespace Erds.Persistence.Migrations.Sqlite
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Erds.Persistence.Entities.ParkedDeliveryEvent", b =>
+                {
+                    b.Property<Guid>("DeliveryEventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ParkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeliveryEventId");
+
+                    b.HasIndex("ParkedAt");
+
+                    b.ToTable("ParkedDeliveryEvents");
+                });
+
             modelBuilder.Entity("Erds.Persistence.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -622,6 +653,15 @@ namespace Erds.Persistence.Migrations.Sqlite
                     b.HasOne("Erds.Persistence.Entities.Organisation", null)
                         .WithMany("Users")
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Erds.Persistence.Entities.ParkedDeliveryEvent", b =>
+                {
+                    b.HasOne("Erds.Persistence.Entities.DeliveryEvent", null)
+                        .WithOne()
+                        .HasForeignKey("Erds.Persistence.Entities.ParkedDeliveryEvent", "DeliveryEventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,9 @@
+namespace Erds.Evidence;
+
+/// <summary>
+/// Thrown when evidence content can never make a valid evidence: it breaks a rule of EN 319 522 or of
+/// the schema, or holds text XML cannot carry. Raised before anything is signed or timestamped, and
+/// the same every time for the same content, so trying again cannot help: the caller sets the event
+/// aside for an operator instead of retrying it.
+/// </summary>
+public sealed class UnsealableEvidenceException(string message, Exception innerException) : Exception(message, innerException);
