@@ -24,6 +24,11 @@ public sealed class EvidenceIssuer(ISealSigner seal, ITimestampClient timestamps
     /// </exception>
     public async Task<IssuedEvidence> IssueAsync(EvidenceDocument evidence, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (EvidenceGuards.FirstViolation(evidence) is { } violation)
+        {
+            throw new UnsealableEvidenceException($"The evidence cannot be sealed: {violation}");
+        }
         var document = Unsealable(() =>
         {
             var written = EvidenceXmlWriter.Write(evidence);

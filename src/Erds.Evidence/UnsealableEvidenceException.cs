@@ -6,4 +6,11 @@ namespace Erds.Evidence;
 /// the same every time for the same content, so trying again cannot help: the caller sets the event
 /// aside for an operator instead of retrying it.
 /// </summary>
-public sealed class UnsealableEvidenceException(string message, Exception innerException) : Exception(message, innerException);
+public sealed class UnsealableEvidenceException : Exception
+{
+    /// <summary>Creates the exception with the rule the content breaks.</summary>
+    public UnsealableEvidenceException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with the rule the content breaks and the failure that showed it.</summary>
+    public UnsealableEvidenceException(string message, Exception innerException) : base(message, innerException) { }
+}

@@ -1,4 +1,5 @@
 using Erds.Contracts;
+using Erds.Evidence.Timestamping;
 using Erds.EvidenceService.Issue;
 using Erds.Persistence;
 using Erds.Persistence.Entities;
@@ -101,6 +102,74 @@ public abstract class EvidenceBatchTests(ITestDatabase database) : IAsyncLifetim
             f => f.Context.Message.Message.DeliveryEventId != missing.Id, Cancel));
     }
 
+    [Fact]
+    public async Task An_event_whose_evidence_can_never_be_sealed_is_parked_and_the_others_of_its_batch_are_issued()
+    {
+        var poisoned = await SeedAsync(court => court.LegalName = "Rechtbank\u0001Amsterdam");
+        var healthy = await SeedAsync();
+        var parkedRequest = Request(poisoned.Acceptance.Id, "court-poisoned");
+        var other = Request(healthy.Acceptance.Id, "court-healthy");
+
+        await using (var scope = _rig.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EvidenceIssuanceService>().IssueAsync([parkedRequest, other], Cancel);
+        }
+
+        // Parking is the outcome of the bus message, not a failure to retry.
+        await parkedRequest.Completion;
+        await other.Completion;
+        await using var db = database.Open();
+        var parked = Assert.Single(await db.ParkedDeliveryEvents.Where(p => p.DeliveryEventId == poisoned.Acceptance.Id).ToListAsync(Cancel));
+        Assert.Equal("SubmissionAcceptance", parked.EventName);
+        Assert.Equal(poisoned.Acceptance.MessageId, parked.MessageId);
+        Assert.Contains("Sender.Identity[0].Value contains U+0001", parked.Reason);
+        Assert.DoesNotContain("Amsterdam", parked.Reason);
+        Assert.False(await db.Evidence.AnyAsync(e => e.DeliveryEventId == poisoned.Acceptance.Id, Cancel));
+        Assert.True(await db.Evidence.AnyAsync(e => e.DeliveryEventId == healthy.Acceptance.Id, Cancel));
+        Assert.Equal(1, await db.InboxMessages.CountAsync(m => m.MessageId == parkedRequest.Receipt.MessageId, Cancel));
+        // Consignment waits for proof of sending: a parked acceptance starts nothing.
+        var announcements = await db.Outbox.Where(o => o.MessageType == typeof(EvidenceIssued).FullName).Select(o => o.Body).ToListAsync(Cancel);
+        Assert.DoesNotContain(announcements, body => body.Contains(poisoned.Acceptance.Id.ToString()));
+    }
+
+    [Fact]
+    public async Task A_parked_event_announced_again_is_parked_once_and_each_bus_message_succeeds()
+    {
+        var poisoned = await SeedAsync(court => court.LegalName = "Rechtbank\u0007");
+
+        await _rig.DeliverAsync(Announcement(poisoned.Acceptance), NewId.NextGuid());
+        await _rig.DeliverAsync(Announcement(poisoned.Acceptance), NewId.NextGuid());
+
+        await using var db = database.Open();
+        Assert.Equal(1, await db.ParkedDeliveryEvents.CountAsync(p => p.DeliveryEventId == poisoned.Acceptance.Id, Cancel));
+        Assert.False(await _rig.Harness.Published.Any<Fault<DeliveryEventRecorded>>(
+            f => f.Context.Message.Message.DeliveryEventId == poisoned.Acceptance.Id, Cancel));
+    }
+
+    [Fact]
+    public async Task An_event_whose_timestamp_authority_is_down_fails_to_be_retried_and_is_not_parked()
+    {
+        await using var rig = await ConsumerRig.StartAsync(database, services => services.AddSingleton<ITimestampClient>(new UnavailableTimestampAuthority()));
+        var (acceptance, _) = await SeedAsync();
+        var request = Request(acceptance.Id, "court-tsa-down");
+
+        await using (var scope = rig.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EvidenceIssuanceService>().IssueAsync([request], Cancel);
+        }
+
+        await Assert.ThrowsAsync<TimestampException>(() => request.Completion);
+        await using var db = database.Open();
+        Assert.False(await db.ParkedDeliveryEvents.AnyAsync(p => p.DeliveryEventId == acceptance.Id, Cancel));
+        Assert.False(await db.InboxMessages.AnyAsync(m => m.MessageId == request.Receipt.MessageId, Cancel));
+    }
+
+    private sealed class UnavailableTimestampAuthority : ITimestampClient
+    {
+        public Task<byte[]> GetTokenAsync(byte[] sha256Imprint, CancellationToken cancellationToken = default) =>
+            throw new TimestampException(TimestampFailure.Unavailable, "The timestamp authority does not answer.");
+    }
+
     private bool _competitorStored;
 
     private void StoreCompetingEvidenceOnce(DeliveryEvent acceptance)
@@ -125,9 +194,10 @@ public abstract class EvidenceBatchTests(ITestDatabase database) : IAsyncLifetim
     };
 
     // A message accepted and consigned to its one recipient: two events, neither proven yet.
-    private async Task<(DeliveryEvent Acceptance, DeliveryEvent Consignment)> SeedAsync()
+    private async Task<(DeliveryEvent Acceptance, DeliveryEvent Consignment)> SeedAsync(Action<Organisation>? court = null)
     {
         var scenario = ConsumerRig.Scenario();
+        court?.Invoke(scenario.Court);
         var consignment = DeliveryEvents.Describe(scenario.Message.Id, 1, "ContentConsignment", scenario.Acceptance.OccurredAt.AddSeconds(1));
         await using var db = database.Open();
         db.AddRange(scenario.Court, scenario.Firm, scenario.FirmMailbox, scenario.Message, scenario.Acceptance, consignment);
