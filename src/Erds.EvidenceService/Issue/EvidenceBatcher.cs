@@ -66,20 +66,50 @@ public sealed class EvidenceBatcher : IAsyncDisposable, IDisposable
     {
         try
         {
-            await using var scope = _scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<EvidenceIssuanceService>().IssueAsync(batch, _stopping.Token);
+            await IssueTogetherAsync(batch);
+        }
+        catch (Exception ex) when (batch.Count > 1 && !_stopping.IsCancellationRequested)
+        {
+            // The facts of the batch could not be read. One event's rows may be what breaks the query
+            // (a value no entity can hold): each request is tried on its own, so that such an event
+            // fails alone and never takes the others with it.
+            _logger.LogWarning(ex, "A batch of {Count} evidence requests failed; issuing each on its own", batch.Count);
+            foreach (var pending in batch.Where(p => !p.IsCompleted)) await IssueAloneAsync(pending);
         }
         catch (Exception ex)
         {
-            // The facts could not be read (the database away) or the service is stopping: every request
-            // fails, and each bus message is retried by its own consumer.
-            if (!_stopping.IsCancellationRequested) _logger.LogWarning(ex, "A batch of {Count} evidence requests failed", batch.Count);
-            foreach (var pending in batch) pending.Fail(ex);
+            Fail(batch, ex);
         }
         foreach (var pending in batch.Where(p => !p.IsCompleted))
         {
             pending.Fail(new InvalidOperationException($"The evidence request for delivery event {pending.DeliveryEventId} was left unanswered."));
         }
+    }
+
+    private async Task IssueAloneAsync(PendingEvidence pending)
+    {
+        try
+        {
+            await IssueTogetherAsync([pending]);
+        }
+        catch (Exception ex)
+        {
+            Fail([pending], ex);
+        }
+    }
+
+    private async Task IssueTogetherAsync(List<PendingEvidence> batch)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<EvidenceIssuanceService>().IssueAsync(batch, _stopping.Token);
+    }
+
+    // The facts could not be read (the database away) or the service is stopping: the requests fail,
+    // and each bus message is retried by its own consumer.
+    private void Fail(List<PendingEvidence> requests, Exception ex)
+    {
+        if (!_stopping.IsCancellationRequested) _logger.LogWarning(ex, "{Count} evidence request(s) failed", requests.Count);
+        foreach (var pending in requests) pending.Fail(ex);
     }
 
     public async ValueTask DisposeAsync()

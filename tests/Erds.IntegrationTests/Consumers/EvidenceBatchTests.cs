@@ -1,5 +1,8 @@
 using Erds.Contracts;
 using Erds.Evidence.Timestamping;
+using Erds.EvidenceService;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Erds.EvidenceService.Issue;
 using Erds.Persistence;
 using Erds.Persistence.Entities;
@@ -162,6 +165,33 @@ public abstract class EvidenceBatchTests(ITestDatabase database) : IAsyncLifetim
         await using var db = database.Open();
         Assert.False(await db.ParkedDeliveryEvents.AnyAsync(p => p.DeliveryEventId == acceptance.Id, Cancel));
         Assert.False(await db.InboxMessages.AnyAsync(m => m.MessageId == request.Receipt.MessageId, Cancel));
+    }
+
+    [Fact]
+    public async Task An_event_whose_rows_break_the_batch_query_fails_alone_and_the_others_of_its_batch_are_issued()
+    {
+        var broken = await SeedAsync();
+        await using (var db = database.Open())
+        {
+            // A value no entity can hold, as a hand edit or a half-applied migration could leave it.
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"Messages\" SET \"ConsignmentMode\" = {"Bogus"} WHERE \"Id\" = {broken.Acceptance.MessageId}", Cancel);
+        }
+        var healthy = new List<DeliveryEvent>();
+        for (var i = 0; i < 20; i++) healthy.Add((await SeedAsync()).Acceptance);
+        var batcher = new EvidenceBatcher(_rig.Services.GetRequiredService<IServiceScopeFactory>(),
+            Options.Create(new EvidenceServiceOptions { IssueWorkers = 1, IssueBatchSize = 32 }), NullLogger<EvidenceBatcher>.Instance);
+        await using var _ = batcher;
+
+        // Written at once, so that the one worker finds the broken event among the others.
+        var requests = healthy.Take(10).Append(broken.Acceptance).Concat(healthy.Skip(10))
+            .Select(e => (Event: e, Completion: batcher.IssueAsync(e.Id, new InboxReceipt(NewId.NextGuid(), nameof(DeliveryEventRecordedConsumer)), null, Cancel)))
+            .ToList();
+
+        foreach (var (e, completion) in requests.Where(r => r.Event.Id != broken.Acceptance.Id)) await completion;
+        await Assert.ThrowsAnyAsync<Exception>(() => requests.Single(r => r.Event.Id == broken.Acceptance.Id).Completion);
+        await using var check = database.Open();
+        var ids = healthy.Select(e => e.Id).ToList();
+        Assert.Equal(healthy.Count, await check.Evidence.CountAsync(e => ids.Contains(e.DeliveryEventId), Cancel));
     }
 
     private sealed class UnavailableTimestampAuthority : ITimestampClient
