@@ -1,3 +1,4 @@
+using Erds.Submission.AccessLog;
 using Erds.Submission.Authentication;
 using Erds.Submission.Inbox;
 using Erds.Submission.Messages.Read;
@@ -27,7 +28,8 @@ public static class SubmissionApiExtensions
         builder.Services.AddSingleton<CredentialCache>();
         builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddApiScopeAuthorization();
+        builder.Services.AddSingleton<AccessRecorder>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddSingleton<SubmissionMetrics>();
@@ -55,12 +57,14 @@ public static class SubmissionApiExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseMiddleware<CallerLogScope>();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("ERDS");
         api.MapSubmitMessage();
         api.MapMessageReads();
         api.MapInbox();
+        api.MapAccessLog();
         return app;
     }
 }
