@@ -30,6 +30,8 @@ public sealed class MetricsListener(IOptions<MetricsOptions> options, MeterProvi
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().UseUrls(options.Value.Url);
         builder.Services.AddSingleton(logs);
+        // The host's lifetime handles SIGTERM and Ctrl+C, and stops this server with itself.
+        builder.Services.AddSingleton<IHostLifetime, NestedLifetime>();
         builder.Services.AddRoutingCore();
         var server = builder.Build();
         server.UseOpenTelemetryPrometheusScrapingEndpoint(meters, predicate: null, path: Path, configureBranchedPipeline: null, optionsName: null);
@@ -49,5 +51,12 @@ public sealed class MetricsListener(IOptions<MetricsOptions> options, MeterProvi
     public async ValueTask DisposeAsync()
     {
         if (_server is not null) await _server.DisposeAsync();
+    }
+
+    private sealed class NestedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
