@@ -36,7 +36,7 @@ public static class SubmissionApiExtensions
         builder.Services.AddScoped<MessageSubmissionService>();
         builder.Services.AddScoped<InboxService>();
         builder.Services.AddSingleton<ContentResponseWriter>();
-        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi("v1", options => options.AddBearerSecurity().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
