@@ -91,7 +91,7 @@ public sealed class ShutdownTests
     }
 
     // A root the external timestamp authority would have to chain to; it never answers anyway.
-    private static string SomeRoot(string directory)
+    internal static string SomeRoot(string directory)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var certificate = new CertificateRequest("CN=Unreachable TSA root", key, HashAlgorithmName.SHA256)
@@ -101,7 +101,7 @@ public sealed class ShutdownTests
         return path;
     }
 
-    private static int ClosedPort()
+    internal static int ClosedPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
