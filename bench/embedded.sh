@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 port="${ERDS_BENCH_PORT:-5391}"
+metrics_port="${ERDS_BENCH_METRICS_PORT:-$((port + 1))}"
 export ERDS_DATA_DIR
 ERDS_DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/erds-bench-XXXXXX")"
 log="$ERDS_DATA_DIR.host.log"
@@ -19,7 +20,7 @@ dotnet build -c Release src/Erds.Host --verbosity quiet >/dev/null
 dotnet build -c Release src/Erds.Cli --verbosity quiet >/dev/null
 erds() { dotnet src/Erds.Cli/bin/Release/net10.0/erds.dll "$@"; }
 
-Urls="http://127.0.0.1:$port" dotnet run -c Release --no-build --project src/Erds.Host >"$log" 2>&1 &
+Urls="http://127.0.0.1:$port" Erds__Metrics__Url="http://127.0.0.1:$metrics_port" dotnet run -c Release --no-build --project src/Erds.Host >"$log" 2>&1 &
 runner=$!
 stop() {
   local status=$?

@@ -32,6 +32,7 @@ write_env_file() {
     [ "$bus_transport" = RabbitMq ] && printf 'export ConnectionStrings__RabbitMq=%q\n' "$rmq_url"
     printf 'erds() { dotnet %q "$@"; }\n' "$repo/src/Erds.Cli/bin/Release/net10.0/erds.dll"
     printf 'ERDS_LOCAL_API_PORT=%q\nERDS_LOCAL_EVIDENCE_PORT=%q\nERDS_LOCAL_CONSIGNMENT_PORT=%q\n' "$api_port" "$evidence_port" "$consignment_port"
+    printf 'ERDS_LOCAL_METRICS_PORT=%q\n' "$metrics_port"
     printf 'ERDS_LOCAL_RMQ_URL=%q\nERDS_LOCAL_RMQ_MANAGEMENT_PORT=%q\nERDS_LOCAL_PG_CONN=%q\n' "$rmq_url" "$rmq_mgmt_port" "$pg_conn"
   } >"$state/env.sh"
 }
@@ -42,9 +43,10 @@ print_usage() {
   cat <<EOT
 
 ErdsService runs, one process per role (state, pids and logs: $state):
-  submission   $ERDS_SERVER  (the API: /api/v1, /health/ready, /metrics)   log: $state/logs/submission.log
+  submission   $ERDS_SERVER  (the API: /api/v1, /health/ready)   log: $state/logs/submission.log
   evidence     http://127.0.0.1:$ERDS_LOCAL_EVIDENCE_PORT/health/ready   log: $state/logs/evidence.log
   consignment  http://127.0.0.1:$ERDS_LOCAL_CONSIGNMENT_PORT/health/ready   log: $state/logs/consignment.log
+  metrics      http://127.0.0.1:$ERDS_LOCAL_METRICS_PORT/metrics (submission), :$((ERDS_LOCAL_METRICS_PORT + 1)) (evidence), :$((ERDS_LOCAL_METRICS_PORT + 2)) (consignment)
 EOT
   [ -n "$ERDS_LOCAL_RMQ_URL" ] && echo "  RabbitMQ     $ERDS_LOCAL_RMQ_URL${ERDS_LOCAL_RMQ_MANAGEMENT_PORT:+   management UI: http://127.0.0.1:$ERDS_LOCAL_RMQ_MANAGEMENT_PORT (erds / erds)}"
   [ -n "$ERDS_LOCAL_PG_CONN" ] && echo "  PostgreSQL   $ERDS_LOCAL_PG_CONN"

@@ -11,7 +11,8 @@
 # Settings (environment):
 #   ERDS_LOCAL_DIR          state directory (default: <repository>/.erds-local)
 #   ERDS_LOCAL_API_PORT     submission API                   (default 5080)
-#   ERDS_LOCAL_EVIDENCE_PORT, ERDS_LOCAL_CONSIGNMENT_PORT    health and metrics of the workers (5081, 5082)
+#   ERDS_LOCAL_EVIDENCE_PORT, ERDS_LOCAL_CONSIGNMENT_PORT    health of the workers (5081, 5082)
+#   ERDS_LOCAL_METRICS_PORT /metrics of submission (default 9464); evidence and consignment the next two
 #   ERDS_LOCAL_RMQ_PORT     RabbitMQ AMQP (default 5682; distribution +1, epmd +2)
 #   ERDS_LOCAL_RMQ_MANAGEMENT_PORT  RabbitMQ management UI (default 15682; empty: none)
 #   ERDS_LOCAL_PG_PORT      PostgreSQL (default 5442)
@@ -36,6 +37,7 @@ repo=$(cd "$here/../.." && pwd)
 api_port=${ERDS_LOCAL_API_PORT:-5080}
 evidence_port=${ERDS_LOCAL_EVIDENCE_PORT:-5081}
 consignment_port=${ERDS_LOCAL_CONSIGNMENT_PORT:-5082}
+metrics_port=${ERDS_LOCAL_METRICS_PORT:-9464}
 rmq_port=${ERDS_LOCAL_RMQ_PORT:-5682}
 rmq_mgmt_port=${ERDS_LOCAL_RMQ_MANAGEMENT_PORT-15682}
 pg_port=${ERDS_LOCAL_PG_PORT:-5442}
@@ -46,6 +48,8 @@ bus_transport=${ERDS_LOCAL_BUS_TRANSPORT:-RabbitMq}
 
 roles=(submission evidence consignment)
 declare -A role_port=([submission]=$api_port [evidence]=$evidence_port [consignment]=$consignment_port)
+# Metrics are served on a listener of their own (Erds__Metrics__Url), one port per role.
+declare -A role_metrics_port=([submission]=$metrics_port [evidence]=$((metrics_port + 1)) [consignment]=$((metrics_port + 2)))
 
 say() { echo "erds-local: $*" >&2; }
 
@@ -77,10 +81,12 @@ elif [ ${#running[@]} -gt 0 ]; then
 fi
 
 for role in "${roles[@]}"; do
-  if local_port_open "${role_port[$role]}"; then
-    say "port ${role_port[$role]} (for $role) on 127.0.0.1 is in use; set ERDS_LOCAL_*_PORT"
-    exit 1
-  fi
+  for port in "${role_port[$role]}" "${role_metrics_port[$role]}"; do
+    if local_port_open "$port"; then
+      say "port $port (for $role) on 127.0.0.1 is in use; set ERDS_LOCAL_*_PORT"
+      exit 1
+    fi
+  done
 done
 
 # 1. Servers.
@@ -133,6 +139,7 @@ start_role() {
     "Erds__Consignment__PublicBaseUrl=http://127.0.0.1:$api_port"
     "Erds__LogFormat=$log_format"
     "Urls=http://127.0.0.1:$port"
+    "Erds__Metrics__Url=http://127.0.0.1:${role_metrics_port[$role]}"
     # Every role shares this machine's cores with the others and with the servers: a thread-pool
     # thread spinning while it waits for work takes CPU they need (docs/performance.md). Set the
     # variable to .NET's default, 70, to spin again.

@@ -4,7 +4,7 @@ using Erds.Cli.Commands;
 namespace Erds.Cli;
 
 // erds: the operator's and auditor's command line. Operator commands (init, org, user, mailbox,
-// token) work on the provider's data directory; the others talk to a running provider over HTTP
+// token, access-log) work on the provider's data directory; the others talk to a running provider over HTTP
 // (bench loads it and measures); verify works offline.
 public static class CliApp
 {
@@ -15,6 +15,7 @@ public static class CliApp
         UserCommands.Create(),
         MailboxCommands.Create(),
         TokenCommands.Create(),
+        AccessLogCommand.Create(),
         SubmitCommand.Create(),
         MessageCommands.CreateStatus(),
         EvidenceCommands.Create(),

@@ -17,4 +17,13 @@ public static class LogProperties
 
     /// <summary>MassTransit's conversation of the bus message being handled.</summary>
     public const string ConversationId = "ConversationId";
+
+    /// <summary>The API credential (token) a request authenticated with.</summary>
+    public const string CredentialId = "CredentialId";
+
+    /// <summary>The organisation a request acts for.</summary>
+    public const string OrganisationId = "OrganisationId";
+
+    /// <summary>The user a request's credential belongs to, when it belongs to a person.</summary>
+    public const string UserId = "UserId";
 }

@@ -1,3 +1,4 @@
+using Erds.Persistence.AccessLog;
 using Erds.Persistence.Entities;
 using Erds.Persistence.Inbox;
 using Erds.Persistence.Outbox;
@@ -22,12 +23,26 @@ public abstract class ErdsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     // What the outbox interceptor keeps about this context's unit of work. Contexts are pooled: each
     // lease begins a new one for its scope, so nothing carries over from the scope before.
     internal OutboxUnitOfWork OutboxWork { get; private set; } = new(correlation: null);
 
     internal void BeginUnitOfWork(OutboxCorrelation correlation) => OutboxWork = new OutboxUnitOfWork(correlation);
+
+    // The access log is append-only (AppendOnly): checked on every save, whatever the code path.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AppendOnly.Check(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AppendOnly.Check(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ErdsDbContext).Assembly);

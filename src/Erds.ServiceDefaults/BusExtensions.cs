@@ -19,6 +19,15 @@ public static class BusExtensions
         builder.Services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BusOptions>, BusOptionsValidation>();
         builder.Services.TryAddScoped<OutboxCorrelation>();
+        // Without these MassTransit waits, on stop, for every consumer in flight, also one that waits
+        // out a retry interval: a SIGTERM then took over 60 s. Now a consumer gets ConsumerTimeout to
+        // finish, then its token is cancelled (the retry filter's wait too) and the message is left
+        // unacknowledged for redelivery.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        {
+            options.ConsumerStopTimeout = Shutdown.ConsumerTimeout;
+            options.StopTimeout = Shutdown.BusTimeout;
+        });
         // The transport decides which services are registered, so it is read now; it is validated with
         // the rest when the host starts.
         var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? new BusOptions().Transport;

@@ -1,3 +1,4 @@
+using Erds.Submission.AccessLog;
 using Erds.Submission.Authentication;
 using Erds.Submission.Inbox;
 using Erds.Submission.Messages.Read;
@@ -27,14 +28,15 @@ public static class SubmissionApiExtensions
         builder.Services.AddSingleton<CredentialCache>();
         builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddApiScopeAuthorization();
+        builder.Services.AddSingleton<AccessRecorder>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddSingleton<SubmissionMetrics>();
         builder.Services.AddScoped<MessageSubmissionService>();
         builder.Services.AddScoped<InboxService>();
         builder.Services.AddSingleton<ContentResponseWriter>();
-        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi("v1", options => options.AddBearerSecurity().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
@@ -55,12 +57,14 @@ public static class SubmissionApiExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseMiddleware<CallerLogScope>();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("ERDS");
         api.MapSubmitMessage();
         api.MapMessageReads();
         api.MapInbox();
+        api.MapAccessLog();
         return app;
     }
 }

@@ -105,6 +105,22 @@ public sealed class LogCorrelationTests(CapturedLogsFixture fixture) : IClassFix
         await WaitForLineAsync("court-request-0001", e => Source(e) == RequestLogging && Property(e, "StatusCode") == "400");
     }
 
+    // Who a request acted as is on its request line and on the API's own lines about it.
+    [Fact]
+    public async Task Request_lines_name_the_credential_the_organisation_and_the_user()
+    {
+        var correlationId = "who-" + Guid.NewGuid().ToString("N")[..16];
+        var messageId = (await fixture.Court.SubmitAcceptedAsync(TestMessage.Between(fixture.Parties.Court, fixture.Parties.Firm), correlationId)).ToString();
+        await using var scope = fixture.Provider.Database();
+        Erds.Persistence.Entities.ApiTokens.TryParse(fixture.Parties.Court.Token, out var credentialId, out _);
+        var credential = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(scope.Db.ApiCredentials, c => c.Id == credentialId);
+
+        bool ActsAsCourt(LogEvent e) => Property(e, "CredentialId") == credentialId.ToString()
+            && Property(e, "OrganisationId") == credential.OrganisationId.ToString() && Property(e, "UserId") == credential.UserId.ToString();
+        await WaitForLineAsync(correlationId, e => Source(e) == RequestLogging && Property(e, "RequestPath") == "/api/v1/messages" && ActsAsCourt(e));
+        await WaitForLineAsync(correlationId, e => Source(e) == typeof(MessageSubmissionService).FullName && Property(e, "MessageId") == messageId && ActsAsCourt(e));
+    }
+
     // A line may be written a moment after the effect the test waited for became visible.
     private async Task WaitForLineAsync(string correlationId, Func<LogEvent, bool> match)
     {

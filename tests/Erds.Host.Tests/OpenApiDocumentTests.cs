@@ -34,4 +34,23 @@ public sealed class OpenApiDocumentTests(ProviderFixture fixture) : IClassFixtur
         Assert.Contains("/api/v1/inbox/{messageId}/content", paths);
         Assert.Equal("ErdsService API", document["info"]!["title"]!.GetValue<string>());
     }
+
+    // Courts' and firms' developers read from the contract how to authenticate and which scope an
+    // operation needs.
+    [Fact]
+    public async Task Every_operation_names_the_bearer_scope_it_needs_and_its_401_and_403()
+    {
+        var document = JsonNode.Parse(await fixture.Provider.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        Assert.Equal("bearer", document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>());
+        var operations = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!))).ToList();
+        Assert.Equal(18 - 3, operations.Count);
+        Assert.All(operations, o =>
+        {
+            var scopes = o.Operation["security"]![0]!["bearer"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
+            Assert.True(scopes.Count == 1 && Erds.Persistence.Entities.ApiScopes.All.Contains(scopes[0]), $"{o.Method} {o.Path}: {string.Join(",", scopes)}");
+            Assert.NotNull(o.Operation["responses"]!["401"]);
+            Assert.NotNull(o.Operation["responses"]!["403"]);
+        });
+        Assert.Equal("administer", document["paths"]!["/api/v1/access-log"]!["get"]!["security"]![0]!["bearer"]![0]!.GetValue<string>());
+    }
 }

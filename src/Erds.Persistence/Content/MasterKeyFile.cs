@@ -2,12 +2,14 @@ using System.Security.Cryptography;
 
 namespace Erds.Persistence.Content;
 
-// The content master key as a file with owner-only permissions. Created atomically: a temporary file
-// in the same directory is written and flushed to disk, then moved into place without overwriting,
-// so no process ever reads a half-written key and, when several start at once, all use the first's.
-internal static class MasterKeyFile
+// A 256-bit key as a file with owner-only permissions: the content master key, and the key that
+// encrypts ASP.NET Core's data-protection keys at rest. Created atomically: a temporary file in the same
+// directory is written and flushed to disk, then moved into place without overwriting, so no process
+// ever reads a half-written key and, when several start at once, all use the first's.
+public static class MasterKeyFile
 {
-    public static byte[] LoadOrCreate(string path)
+    // what names the key in the error; lost says what is lost without it.
+    public static byte[] LoadOrCreate(string path, string what = "content master key", string lost = "stored content cannot be decrypted")
     {
         path = Path.GetFullPath(path);
         if (!File.Exists(path)) Create(path);
@@ -16,8 +18,8 @@ internal static class MasterKeyFile
         {
             // Never replaced silently: every stored message's key is wrapped under the original.
             throw new InvalidDataException(
-                $"The content master key file {path} holds {key.Length} bytes instead of {ContentEncryption.KeySize}. "
-                + "Restore it from a backup; without it, stored content cannot be decrypted.");
+                $"The {what} file {path} holds {key.Length} bytes instead of {ContentEncryption.KeySize}. "
+                + $"Restore it from a backup; without it, {lost}.");
         }
         return key;
     }

@@ -14,14 +14,15 @@ public static class ErdsDatabase
         _ => throw UnknownProvider(provider),
     };
 
+    // Every context, in the hosts and the CLI, refuses bulk changes of the access log (AppendOnlyQueryGuard).
     internal static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder options, string provider, string connectionString) =>
-        provider switch
+        (provider switch
         {
             StorageProviders.Sqlite => options.UseSqlite(connectionString),
             StorageProviders.PostgreSql => options.UseNpgsql(PostgreSqlConnectionDefaults.Apply(connectionString)),
             StorageProviders.SqlServer => options.UseSqlServer(connectionString),
             _ => throw UnknownProvider(provider),
-        };
+        }).AddInterceptors(AccessLog.AppendOnlyQueryGuard.Instance);
 
     internal static DbContextOptions<TContext> Options<TContext>(string provider, string connectionString) where TContext : ErdsDbContext
     {

@@ -1,4 +1,6 @@
 using Erds.Persistence;
+using Erds.Persistence.Entities;
+using Erds.Submission.AccessLog;
 using Erds.Submission.Authentication;
 using Erds.Submission.Messages.Read;
 using Microsoft.AspNetCore.Builder;
@@ -15,24 +17,32 @@ public static class InboxEndpoints
 {
     public static void MapInbox(this IEndpointRouteBuilder group)
     {
-        group.MapGet("/inbox", ListAsync).WithName("ListInbox").WithSummary("Messages addressed to your organisation's mailboxes");
+        group.MapGet("/inbox", ListAsync).WithName("ListInbox").WithSummary("Messages addressed to your organisation's mailboxes")
+            .RequireScope(ApiScopes.Receive);
         group.MapGet("/inbox/{messageId:guid}", GetAsync).WithName("GetInboxMessage").WithSummary("One message addressed to you")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireScope(ApiScopes.Receive);
         group.MapGet("/inbox/{messageId:guid}/content", RetrieveAsync).WithName("RetrieveContent")
             .WithSummary("Retrieve all content as multipart/mixed: this is the handover")
             .Produces(StatusCodes.Status200OK, contentType: "multipart/mixed")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone)
+            .RequireScope(ApiScopes.Receive).Audited(AccessActions.ContentRetrieve);
         group.MapGet("/inbox/{messageId:guid}/parts/{partId}", GetPartAsync).WithName("RetrievePart")
             .WithSummary("One part again, after the handover")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireScope(ApiScopes.Receive).Audited(AccessActions.ContentPart);
         group.MapPost("/inbox/{messageId:guid}/accept", AcceptAsync).WithName("AcceptMessage").WithSummary("Accept a consent-mode message")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone)
+            .RequireScope(ApiScopes.Receive);
         group.MapPost("/inbox/{messageId:guid}/refuse", RefuseAsync).WithName("RefuseMessage").WithSummary("Refuse a consent-mode message")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone)
+            .RequireScope(ApiScopes.Receive);
         group.MapGet("/inbox/{messageId:guid}/evidence", ListEvidenceAsync).WithName("ListRecipientEvidence")
-            .WithSummary("Evidence about you as recipient of this message");
+            .WithSummary("Evidence about you as recipient of this message")
+            .RequireScope(ApiScopes.Evidence).Audited(AccessActions.EvidenceList, "recipient");
         group.MapGet("/inbox/{messageId:guid}/evidence/{evidenceId:guid}", GetEvidenceAsync).WithName("GetRecipientEvidence")
-            .Produces(StatusCodes.Status200OK, contentType: "application/xml").ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, contentType: "application/xml").ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireScope(ApiScopes.Evidence).Audited(AccessActions.EvidenceRead, "recipient");
     }
 
     private static async Task<Ok<List<InboxItem>>> ListAsync(HttpContext http, InboxService inbox, string? mailbox, int? limit, CancellationToken cancellationToken) =>
@@ -46,23 +56,29 @@ public static class InboxEndpoints
         return TypedResults.Ok(new InboxMessageView(ToItem(copy), organisation.LegalName, parts, InboxLinks.For(messageId)));
     }
 
-    private static async Task RetrieveAsync(Guid messageId, string? mailbox, HttpContext http, InboxService inbox, ContentResponseWriter writer, CancellationToken cancellationToken)
+    // The handler decides and claims the delivery; the content goes out when the result is executed,
+    // after the access log recorded the retrieval (AuditedEndpointFilter).
+    private static async Task<IResult> RetrieveAsync(Guid messageId, string? mailbox, HttpContext http, InboxService inbox, ContentResponseWriter writer, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         var copy = await inbox.FindAsync(caller, messageId, mailbox, cancellationToken);
         inbox.EnsureContentAvailable(copy);
         await inbox.BeginRetrievalAsync(copy, cancellationToken);
-        await writer.WriteAllAsync(http.Response, copy.Message, cancellationToken);
-        await inbox.RecordHandoverAsync(caller, copy, CancellationToken.None);
+        return new StreamedContent(async response =>
+        {
+            await writer.WriteAllAsync(response, copy.Message, cancellationToken);
+            await inbox.RecordHandoverAsync(caller, copy, CancellationToken.None);
+        });
     }
 
-    private static async Task GetPartAsync(Guid messageId, string partId, string? mailbox, HttpContext http, InboxService inbox, ContentResponseWriter writer, CancellationToken cancellationToken)
+    private static async Task<IResult> GetPartAsync(Guid messageId, string partId, string? mailbox, HttpContext http, InboxService inbox, ContentResponseWriter writer, CancellationToken cancellationToken)
     {
         var copy = await inbox.FindAsync(Caller.From(http.User), messageId, mailbox, cancellationToken);
         inbox.EnsureContentAvailable(copy);
         if (copy.Recipient.HandedOverAt is null) throw InboxProblems.NotAvailable("not yet handed over: retrieve .../content first");
         var part = copy.Message.Parts.SingleOrDefault(p => p.PartId == partId) ?? throw Problems.Problems.NotFound("This part");
-        await writer.WriteOneAsync(http.Response, copy.Message, part, cancellationToken);
+        AccessDetail.Set(http, "part " + part.PartId);
+        return new StreamedContent(response => writer.WriteOneAsync(response, copy.Message, part, cancellationToken));
     }
 
     private static async Task<NoContent> AcceptAsync(Guid messageId, string? mailbox, HttpContext http, InboxService inbox, CancellationToken cancellationToken)

@@ -70,9 +70,10 @@ public sealed class DistributedDeployment : IAsyncDisposable
 
     public HostProcess Process(string role) => _processes[role];
 
-    public async Task StartRoleAsync(string role)
+    public async Task StartRoleAsync(string role, IReadOnlyDictionary<string, string>? settings = null)
     {
         var environment = new Dictionary<string, string>(Environment) { ["Erds__Roles"] = role };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         _processes[role] = await HostProcess.StartAsync(environment, DataDirectory);
     }
 

@@ -8,10 +8,13 @@ namespace Erds.Host.Tests.Support;
 // The API as one party uses it.
 public sealed class ErdsApi(HttpClient http)
 {
-    public static ErdsApi For(TestProvider provider, Party party)
+    public static ErdsApi For(TestProvider provider, Party party) => WithToken(provider, party.Token);
+
+    // A client presenting this bearer token, or none.
+    public static ErdsApi WithToken(TestProvider provider, string? token)
     {
         var client = provider.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", party.Token);
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return new ErdsApi(client);
     }
 

@@ -15,17 +15,21 @@ public sealed class HostProcess : IAsyncDisposable
 
     private readonly bool _ownsDataDirectory;
 
-    private HostProcess(Process process, string dataDirectory, int port, bool ownsDataDirectory)
+    private HostProcess(Process process, string dataDirectory, int port, Uri metricsAddress, bool ownsDataDirectory)
     {
         _process = process;
         DataDirectory = dataDirectory;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        MetricsAddress = metricsAddress;
         _ownsDataDirectory = ownsDataDirectory;
     }
 
     public string DataDirectory { get; }
 
     public Uri BaseAddress { get; }
+
+    // The separate listener of /metrics (Erds:Metrics:Url), on a free port of its own.
+    public Uri MetricsAddress { get; }
 
     public int ProcessId => _process.Id;
 
@@ -52,8 +56,9 @@ public sealed class HostProcess : IAsyncDisposable
         };
         start.Environment["ERDS_DATA_DIR"] = dataDirectory;
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Erds__Metrics__Url"] = $"http://127.0.0.1:{FreePort()}";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        var host = new HostProcess(Process.Start(start)!, dataDirectory, port, ownsDataDirectory);
+        var host = new HostProcess(Process.Start(start)!, dataDirectory, port, new Uri(start.Environment["Erds__Metrics__Url"]!), ownsDataDirectory);
         host._process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         host._process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         host._process.BeginOutputReadLine();
@@ -69,6 +74,33 @@ public sealed class HostProcess : IAsyncDisposable
         }
         return host;
     }
+
+    // SIGTERM, as an orchestrator stops a process: returns how long the process took to exit, or null
+    // when it was still running after the timeout (it is then killed).
+    public async Task<TimeSpan?> TerminateAsync(TimeSpan timeout)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (_process.HasExited) return TimeSpan.Zero;
+        if (sys_kill(_process.Id, SIGTERM) != 0) throw new InvalidOperationException($"kill -TERM {_process.Id} failed");
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return Stopwatch.GetElapsedTime(started);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            return null;
+        }
+    }
+
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    private const int SIGTERM = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int sys_kill(int pid, int signal);
 
     // kill -9: no shutdown hooks, no flushing, exactly like a crash.
     public async Task KillAsync()

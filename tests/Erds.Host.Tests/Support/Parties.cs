@@ -1,4 +1,5 @@
 using Erds.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Erds.Host.Tests.Support;
 
@@ -28,7 +29,7 @@ public sealed record Parties(Party Court, Party Firm, Party Outsider)
             db.ApiCredentials.Add(new ApiCredential
             {
                 Id = id, OrganisationId = organisation.Id, UserId = userId, Label = "test", SecretHash = hash,
-                AssuranceLevel = AssuranceLevels.Substantial, CreatedAt = DateTimeOffset.UtcNow,
+                AssuranceLevel = AssuranceLevels.Substantial, Scopes = ApiScopes.Default, CreatedAt = DateTimeOffset.UtcNow,
             });
             return new Party(handle, mailbox, token);
         }
@@ -41,4 +42,21 @@ public sealed record Parties(Party Court, Party Firm, Party Outsider)
     }
 }
 
-public sealed record Party(string Handle, string Mailbox, string Token);
+public sealed record Party(string Handle, string Mailbox, string Token)
+{
+    // Another token of this party's organisation (and user, if any), with the given scopes and expiry.
+    public async Task<(string Token, Guid CredentialId)> IssueTokenAsync(TestProvider provider, string scopes, DateTimeOffset? expiresAt = null)
+    {
+        await using var scope = provider.Database();
+        ApiTokens.TryParse(Token, out var existingId, out _);
+        var existing = await scope.Db.ApiCredentials.AsNoTracking().SingleAsync(c => c.Id == existingId);
+        var (token, id, hash) = ApiTokens.Create();
+        scope.Db.ApiCredentials.Add(new ApiCredential
+        {
+            Id = id, OrganisationId = existing.OrganisationId, UserId = existing.UserId, Label = "test " + scopes, SecretHash = hash,
+            AssuranceLevel = existing.AssuranceLevel, Scopes = scopes, CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = expiresAt,
+        });
+        await scope.Db.SaveChangesAsync();
+        return (token, id);
+    }
+}

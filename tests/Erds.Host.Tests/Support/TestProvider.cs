@@ -1,4 +1,5 @@
 using Erds.Persistence;
+using Erds.ServiceDefaults.Metrics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ public sealed class TestProvider : WebApplicationFactory<Program>
 {
     public const long MaxMessageBytes = 2 * 1024 * 1024;
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "erds-test-" + Guid.NewGuid().ToString("N"));
+    // Shared by two providers to stand for two processes of one deployment.
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "erds-test-" + Guid.NewGuid().ToString("N"));
 
     // Moves a millisecond on every reading, so that events keep their order as on a real clock.
     // Starts a week ago, so that tests can move it days ahead and still verify against the real clock
@@ -28,8 +30,12 @@ public sealed class TestProvider : WebApplicationFactory<Program>
     // Extra services for one test class, e.g. a sink that captures log events.
     public Action<IServiceCollection> TestServices { get; init; } = _ => { };
 
+    // Where the provider serves /metrics: a port of its own, chosen by the system (tests run side by side).
+    public Uri MetricsAddress => new(Services.GetRequiredService<MetricsListener>().Addresses[0]);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("Erds:Metrics:Url", "http://127.0.0.1:0");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Erds:Storage:DataDirectory", DataDirectory);

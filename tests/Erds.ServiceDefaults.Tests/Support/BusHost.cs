@@ -24,6 +24,8 @@ public sealed class BusHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.Configuration["Erds:LogFormat"] ??= "text";
+        // No metrics listener: hosts of parallel tests (and other processes) would contend for its port.
+        builder.Configuration["Erds:Metrics:Url"] ??= "";
         builder.AddServiceDefaults();
         builder.Services.AddSingleton(attempts);
         builder.Services.AddSingleton<CapturedLogs>();

@@ -1,5 +1,6 @@
 using Erds.Persistence;
 using Erds.Persistence.Entities;
+using Erds.Submission.AccessLog;
 using Erds.Submission.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,20 +14,28 @@ namespace Erds.Submission.Messages.Read;
 // exist, so that nobody learns which ids are in use.
 public static class MessageEndpoints
 {
+    // Following one's own sent messages is part of sending (scope send); their evidence is read with the
+    // scope evidence, so that an auditor's token can read proofs without being able to send. Evidence
+    // reads are recorded in the access log.
     public static void MapMessageReads(this IEndpointRouteBuilder group)
     {
-        group.MapGet("/messages", ListAsync).WithName("ListMessages").WithSummary("Messages sent by your organisation, newest first");
+        group.MapGet("/messages", ListAsync).WithName("ListMessages").WithSummary("Messages sent by your organisation, newest first")
+            .RequireScope(ApiScopes.Send);
         group.MapGet("/messages/{messageId:guid}", GetAsync).WithName("GetMessage").WithSummary("Status, recipients, parts and timeline of a message")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireScope(ApiScopes.Send);
         group.MapGet("/messages/evidence", ListEvidenceOfMessagesAsync).WithName("ListEvidenceOfMessages")
             .WithSummary($"Evidence issued for several messages at once (messageId repeated, at most {MaxMessagesPerEvidenceQuery})")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireScope(ApiScopes.Evidence).Audited(AccessActions.EvidenceListMany, "sender");
         group.MapGet("/messages/{messageId:guid}/evidence", ListEvidenceAsync).WithName("ListEvidence").WithSummary("Evidence issued for a message")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireScope(ApiScopes.Evidence).Audited(AccessActions.EvidenceList, "sender");
         group.MapGet("/messages/{messageId:guid}/evidence/{evidenceId:guid}", GetEvidenceAsync).WithName("GetEvidence")
             .WithSummary("One evidence: the signed XML exactly as issued")
             .Produces(StatusCodes.Status200OK, contentType: "application/xml")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireScope(ApiScopes.Evidence).Audited(AccessActions.EvidenceRead, "sender");
     }
 
     private static async Task<Ok<List<MessageSummary>>> ListAsync(HttpContext http, ErdsDbContext db, int? limit, CancellationToken cancellationToken)
@@ -72,6 +81,9 @@ public static class MessageEndpoints
         var caller = Caller.From(http.User);
         var messageIds = ParseMessageIds(messageId);
         var found = await db.SentEvidenceSummariesAsync(messageIds, caller.OrganisationId, cancellationToken);
+        // The access log names the messages whose evidence was read; the others were read as nothing.
+        var read = messageIds.Where(found.ContainsKey).ToList();
+        AccessDetail.Set(http, $"{read.Count} message(s): {string.Join(' ', read)}" + (read.Count < messageIds.Length ? $"; {messageIds.Length - read.Count} not found" : ""));
         return TypedResults.Ok(new EvidenceOfMessages(
             messageIds.Where(found.ContainsKey).Select(id => new MessageEvidence(id, found[id])).ToList(),
             messageIds.Where(id => !found.ContainsKey(id)).ToList()));

@@ -25,7 +25,8 @@ public static class SubmitMessageEndpoint
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-        .DisableAntiforgery();
+        .DisableAntiforgery()
+        .RequireScope(Erds.Persistence.Entities.ApiScopes.Send);
 
     private static async Task<IResult> HandleAsync(
         HttpContext http, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
