@@ -18,8 +18,17 @@ public static class TimestampTokenVerifier
     /// <param name="token">The DER-encoded token (CMS ContentInfo of SignedData over TSTInfo).</param>
     /// <param name="expectedSha256Imprint">The SHA-256 digest the token must cover.</param>
     /// <param name="trustRoots">The roots the TSA certificate must chain to.</param>
-    public static TimestampVerificationResult Verify(byte[] token, byte[] expectedSha256Imprint, IReadOnlyList<X509Certificate2> trustRoots)
+    public static TimestampVerificationResult Verify(byte[] token, byte[] expectedSha256Imprint, IReadOnlyList<X509Certificate2> trustRoots) =>
+        Verify(token, expectedSha256Imprint, trustRoots, out _);
+
+    /// <param name="token">The DER-encoded token.</param>
+    /// <param name="expectedSha256Imprint">The SHA-256 digest the token must cover.</param>
+    /// <param name="trustRoots">The roots the TSA certificate must chain to.</param>
+    /// <param name="tsaChain">The TSA certificate's chain to its root when the token verified; otherwise empty.</param>
+    internal static TimestampVerificationResult Verify(byte[] token, byte[] expectedSha256Imprint, IReadOnlyList<X509Certificate2> trustRoots,
+        out IReadOnlyList<X509Certificate2> tsaChain)
     {
+        tsaChain = [];
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(expectedSha256Imprint);
         ArgumentNullException.ThrowIfNull(trustRoots);
@@ -34,7 +43,7 @@ public static class TimestampTokenVerifier
         }
         try
         {
-            return Verify(parsed, expectedSha256Imprint, trustRoots);
+            return Verify(parsed, expectedSha256Imprint, trustRoots, out tsaChain);
         }
         catch (CryptographicException e)
         {
@@ -43,8 +52,10 @@ public static class TimestampTokenVerifier
         }
     }
 
-    private static TimestampVerificationResult Verify(TimeStampToken token, byte[] expectedImprint, IReadOnlyList<X509Certificate2> roots)
+    private static TimestampVerificationResult Verify(TimeStampToken token, byte[] expectedImprint, IReadOnlyList<X509Certificate2> roots,
+        out IReadOnlyList<X509Certificate2> chain)
     {
+        chain = [];
         var info = token.TimeStampInfo;
         var genTime = new DateTimeOffset(DateTime.SpecifyKind(info.GenTime, DateTimeKind.Utc));
         var serial = info.SerialNumber.ToString(16);
@@ -79,7 +90,7 @@ public static class TimestampTokenVerifier
         }
 
         var others = token.GetCertificates().EnumerateMatches(null).Select(c => X509CertificateLoader.LoadCertificate(c.GetEncoded()));
-        if (CustomRootChain.Problem(signer, others, roots, genTime) is { } chainProblem)
+        if (CustomRootChain.Problem(signer, others, roots, genTime, out chain) is { } chainProblem)
             return Result(TimestampFailure.UntrustedChain, $"TSA certificate: {chainProblem}", subject);
         return Result(null, $"timestamp {serial} at {genTime:u} by '{subject}' verifies", subject);
     }
