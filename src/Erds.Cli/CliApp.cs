@@ -22,5 +22,6 @@ public static class CliApp
         VerifyCommand.Create(),
         FaultCommands.Create(),
         BenchCommand.Create(),
+        FuzzCommands.Create(),
     };
 }

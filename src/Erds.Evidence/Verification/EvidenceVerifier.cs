@@ -70,10 +70,7 @@ public sealed class EvidenceVerifier(TrustAnchors trustAnchors, TimeProvider tim
             return new VerificationReport { Checks = checks };
         }
 
-        var schemaErrors = EvidenceSchemaValidator.Validate(document);
-        checks.Add(schemaErrors.Count == 0
-            ? CheckResult.Pass(VerificationCheck.Schema, "Valid against the ETSI EN 319 522-3 schema.")
-            : CheckResult.Fail(VerificationCheck.Schema, "Not valid against the ETSI EN 319 522-3 schema: " + string.Join("; ", schemaErrors.Take(5))));
+        checks.Add(Schema(xml));
 
         var signature = new XadesVerifier(trustAnchors, time) { Revocation = Revocation, RequireRevocationData = RequireRevocationData }.Verify(document);
 
@@ -114,6 +111,25 @@ public sealed class EvidenceVerifier(TrustAnchors trustAnchors, TimeProvider tim
             Checks = checks, Evidence = evidence, SigningTime = signature.SigningTime, TimestampTime = signature.TimestampTime,
             SealCertificate = signature.SealCertificate,
         };
+    }
+
+    // The bytes as received, not the tree serialised again: what is checked is what the auditor holds, the
+    // errors carry its own line numbers, and no second copy of the document is made. SafeXml has accepted
+    // these very bytes within the limits, so the validating parse reads nothing the limits did not allow.
+    private static CheckResult Schema(byte[] xml)
+    {
+        IReadOnlyList<EvidenceSchemaError> errors;
+        try
+        {
+            errors = EvidenceSchemaValidator.Validate(xml);
+        }
+        catch (UnsafeXmlException ex)
+        {
+            return CheckResult.Fail(VerificationCheck.Schema, "The document cannot be validated: " + ex.Message);
+        }
+        return errors.Count == 0
+            ? CheckResult.Pass(VerificationCheck.Schema, "Valid against the ETSI EN 319 522-3 schema.")
+            : CheckResult.Fail(VerificationCheck.Schema, "Not valid against the ETSI EN 319 522-3 schema: " + string.Join("; ", errors.Take(5)));
     }
 
     private static IEnumerable<CheckResult> ContentChecks(EvidenceDocument? evidence, IReadOnlyList<ContentCandidate> content)

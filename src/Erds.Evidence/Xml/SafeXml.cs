@@ -9,8 +9,8 @@ namespace Erds.Evidence.Xml;
 /// </summary>
 public static class SafeXml
 {
-    /// <summary>The default maximum input size: 4 MiB, far above any evidence document (<see cref="XmlLimits.MaxBytes"/>).</summary>
-    public const int DefaultMaxBytes = 4 * 1024 * 1024;
+    /// <summary>The default maximum input size: 1 MiB, more than ten times the largest evidence (<see cref="XmlLimits.MaxBytes"/>).</summary>
+    public const int DefaultMaxBytes = 1024 * 1024;
 
     /// <summary>Loads <paramref name="bytes"/> within the default limits, refusing inputs larger than <paramref name="maxBytes"/>.</summary>
     /// <remarks>
@@ -44,6 +44,7 @@ public static class SafeXml
         ArgumentNullException.ThrowIfNull(limits);
         limits.Validate();
         if (bytes.Length > limits.MaxBytes) throw TooLarge(bytes.Length, limits.MaxBytes);
+        MarkupScanner.Check(bytes, limits);
 
         try
         {
@@ -57,6 +58,12 @@ public static class SafeXml
         catch (XmlException ex)
         {
             throw Refusal(ex, bytes);
+        }
+        catch (ArgumentException ex)
+        {
+            // The parser lets some XML declarations through (a version of "1.0" followed by bytes that are
+            // not UTF-8) that the document then refuses to hold, with an ArgumentException (found by fuzzing).
+            throw new UnsafeXmlException(UnsafeXmlReason.Malformed, $"The XML input is not well-formed: {ex.Message}", ex);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Erds.Evidence.Tests.TestSupport;
+using System.IO;
 using Erds.Evidence.Xml;
 using Xunit;
 
@@ -64,7 +65,7 @@ public sealed class SafeXmlLimitTests
         var ex = Assert.Throws<UnsafeXmlException>(() => SafeXml.Load(Bytes("<r a='1' b='2' c='3' d='4' e='5' xmlns:p='urn:p'/>"), Small));
 
         Assert.Equal(UnsafeXmlReason.TooManyAttributes, ex.Reason);
-        Assert.Contains("6 attributes", ex.Message);
+        Assert.Contains("more than 5 attributes", ex.Message);
     }
 
     [Theory]
@@ -151,6 +152,46 @@ public sealed class SafeXmlLimitTests
         using var stream = new CountingStream(Bytes(Siblings(10)));
 
         Assert.Equal(10, SafeXml.Load(stream, Small).DocumentElement!.ChildNodes.Count);
+    }
+
+    [Theory]
+    [InlineData("<r a='1' b='2' c='3' d='4' e='5' f='6'/>", UnsafeXmlReason.TooManyAttributes)]
+    [InlineData("<nnnnnnnnnnnnnnnnnnnnn/>", UnsafeXmlReason.NameTooLong)]
+    [InlineData("<r nnnnnnnnnnnnnnnnnnnnn='1'/>", UnsafeXmlReason.NameTooLong)]
+    public void The_reader_refuses_what_the_scan_before_it_would_also_refuse(string xml, UnsafeXmlReason reason)
+    {
+        // The lexical scan refuses these first; the reader that counts as the tree is built is the second line.
+        using var reader = new LimitingXmlReader(System.Xml.XmlReader.Create(new StringReader(xml)), Small);
+
+        Assert.Equal(reason, Assert.Throws<UnsafeXmlException>(() => new System.Xml.XmlDocument().Load(reader)).Reason);
+    }
+
+    [Fact]
+    public void A_flood_of_attributes_is_refused_by_the_scan_before_the_parser_reads_the_tag()
+    {
+        var tag = Bytes("<r" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $" a{i}='1'")) + "/>");
+        Assert.Throws<UnsafeXmlException>(() => SafeXml.Load(tag, XmlLimits.Default));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var ex = Assert.Throws<UnsafeXmlException>(() => SafeXml.Load(tag, XmlLimits.Default));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(UnsafeXmlReason.TooManyAttributes, ex.Reason);
+        // The parser would have built 20,000 attribute nodes (megabytes); the scan allocates next to nothing.
+        Assert.True(allocated < 256 * 1024, $"the scan allocated {allocated} bytes");
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32")]
+    public void A_document_in_another_encoding_is_scanned_too(string encoding)
+    {
+        var text = "<r" + string.Concat(Enumerable.Range(0, 6).Select(i => $" a{i}='1'")) + "/>";
+        var bytes = System.Text.Encoding.GetEncoding(encoding).GetBytes(text);
+
+        Assert.Equal(UnsafeXmlReason.TooManyAttributes, Assert.Throws<UnsafeXmlException>(() => SafeXml.Load(bytes, Small)).Reason);
+        Assert.Single(SafeXml.Load(System.Text.Encoding.GetEncoding(encoding).GetBytes("<r a='1'/>"), Small).DocumentElement!.Attributes);
     }
 
     private static byte[] Bytes(string xml) => Encoding.UTF8.GetBytes(xml);
