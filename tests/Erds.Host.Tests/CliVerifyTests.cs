@@ -177,7 +177,7 @@ public sealed class CliVerifyTests(AllEvidenceFixture run) : IClassFixture<AllEv
                 "--trust", run.Provider.RootCertificatePath, "--tsa-trust", run.Provider.RootCertificatePath);
 
             Assert.Equal(2, exit);
-            Assert.Contains("it is 3072.0 MiB (3221225472 bytes), more than the 4 MiB allowed; it was not read", output);
+            Assert.Contains("it is 3072.0 MiB (3221225472 bytes), more than the 1 MiB allowed; it was not read", output);
             Assert.Contains($"VALID: {Path.GetFileName(run.PathOf(Handover))}", output);
             AssertNoStackTrace(output);
         }

@@ -23,13 +23,20 @@ public sealed class DeepNestingTests(TestPki pki) : IClassFixture<TestPki>
     }
 
     [Fact]
-    public void Three_hundred_twenty_thousand_levels_without_a_signature_are_refused_as_too_deep()
+    public void Three_hundred_twenty_thousand_levels_without_a_signature_are_refused_by_size_or_else_as_too_deep()
     {
-        var report = SmallStack.Run(() => new EvidenceVerifier(pki.Anchors(), pki.Time).Verify(Encoding.UTF8.GetBytes(Nest(320_000))));
+        // 2.2 MB: over the default 1 MiB, so refused unread; a caller allowing 4 MiB still gets the depth refusal.
+        var nested = Encoding.UTF8.GetBytes(Nest(320_000));
+        var byDefault = SmallStack.Run(() => new EvidenceVerifier(pki.Anchors(), pki.Time).Verify(nested));
+        var allowingMore = SmallStack.Run(() => new EvidenceVerifier(pki.Anchors(), pki.Time)
+        {
+            Limits = Erds.Evidence.Xml.XmlLimits.Default with { MaxBytes = 4 * 1024 * 1024 },
+        }.Verify(nested));
 
-        var wellFormed = Assert.Single(report.Checks, c => c.Check == VerificationCheck.WellFormed);
-        Assert.False(wellFormed.Passed);
-        Assert.Contains("deep", wellFormed.Detail);
+        Assert.Contains("more than the allowed 1048576", Assert.Single(byDefault.Failures, c => c.Check == VerificationCheck.WellFormed).Detail);
+        Assert.Contains("deep", Assert.Single(allowingMore.Failures, c => c.Check == VerificationCheck.WellFormed).Detail);
+        Assert.Single(byDefault.Checks);
+        Assert.Single(allowingMore.Checks);
     }
 
     private static string Nest(int levels)
