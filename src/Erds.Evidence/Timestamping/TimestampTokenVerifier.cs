@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Erds.Evidence.Verification;
 using Org.BouncyCastle.Cms;
+using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Security.Certificates;
 using Org.BouncyCastle.Tsp;
 
@@ -48,6 +49,12 @@ public static class TimestampTokenVerifier
         catch (CryptographicException e)
         {
             // A certificate inside the token that BouncyCastle read but .NET cannot.
+            return Fail(TimestampFailure.MalformedToken, $"a certificate in the timestamp token cannot be decoded: {e.Message}");
+        }
+        catch (Exception e) when (BouncyCastleErrors.IsParseError(e) || e is GeneralSecurityException)
+        {
+            // BouncyCastle decodes the token's certificates only when asked for them (found by fuzzing:
+            // a damaged keyUsage extension surfaced as CertificateParsingException from GetCertificates).
             return Fail(TimestampFailure.MalformedToken, $"a certificate in the timestamp token cannot be decoded: {e.Message}");
         }
     }

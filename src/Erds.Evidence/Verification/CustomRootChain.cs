@@ -28,7 +28,18 @@ internal static class CustomRootChain
         policy.DisableCertificateDownloads = true;
         policy.VerificationTime = at.UtcDateTime;
         policy.VerificationTimeIgnored = false;
-        if (!built.Build(leaf))
+        bool chains;
+        try
+        {
+            chains = built.Build(leaf);
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            // OpenSSL gives up on some damaged certificates (a public key it cannot read) instead of
+            // reporting a chain status (found by fuzzing).
+            return $"'{leaf.Subject}' cannot be checked: {e.Message}";
+        }
+        if (!chains)
         {
             var statuses = built.ChainStatus.Select(s => $"{s.Status} ({s.StatusInformation.Trim()})");
             return $"'{leaf.Subject}' does not chain to a configured root at {at.UtcDateTime:u}: {string.Join("; ", statuses)}";

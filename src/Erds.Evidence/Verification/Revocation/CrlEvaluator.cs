@@ -1,7 +1,6 @@
 using Erds.Evidence.Timestamping;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
-using Org.BouncyCastle.Security.Certificates;
 using Org.BouncyCastle.X509;
 using Org.BouncyCastle.X509.Extension;
 using static Erds.Evidence.Verification.RevocationFindingKind;
@@ -28,7 +27,7 @@ internal static class CrlEvaluator
         {
             return JudgeUnchecked(crl, certificate, issuer, sources, at, now, skew);
         }
-        catch (Exception e) when (BouncyCastleErrors.IsParseError(e) || e is CrlException or CertificateException)
+        catch (Exception e) when (BouncyCastleErrors.IsParseError(e) || e is Org.BouncyCastle.Security.GeneralSecurityException)
         {
             return new RevocationFinding(Unusable, $"a CRL of '{issuer.SubjectDN}' cannot be decoded: {e.Message}");
         }

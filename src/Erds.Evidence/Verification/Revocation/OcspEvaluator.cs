@@ -1,7 +1,6 @@
 using Erds.Evidence.Timestamping;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Ocsp;
-using Org.BouncyCastle.Security.Certificates;
 using static Erds.Evidence.Verification.RevocationFindingKind;
 using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
 
@@ -21,7 +20,7 @@ internal static class OcspEvaluator
         {
             return JudgeUnchecked(response, certificate, issuer, at, now, skew);
         }
-        catch (Exception e) when (BouncyCastleErrors.IsParseError(e) || e is OcspException or CertificateException)
+        catch (Exception e) when (BouncyCastleErrors.IsParseError(e) || e is OcspException or Org.BouncyCastle.Security.GeneralSecurityException)
         {
             return new RevocationFinding(Unusable, $"an OCSP response about a certificate of '{issuer.SubjectDN}' cannot be decoded: {e.Message}");
         }

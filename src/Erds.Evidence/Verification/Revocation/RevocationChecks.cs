@@ -42,7 +42,7 @@ internal static class RevocationChecks
             bc = new BcCertificate(certificate.RawData);
             bcIssuer = new BcCertificate(issuer.RawData);
         }
-        catch (Exception e) when (BouncyCastleErrors.IsParseError(e) || e is Org.BouncyCastle.Security.Certificates.CertificateException)
+        catch (Exception e) when (BouncyCastleErrors.IsParseError(e) || e is Org.BouncyCastle.Security.GeneralSecurityException)
         {
             return CheckResult.Fail(VerificationCheck.Revocation, $"{subject} cannot be decoded to look for its revocation sources: {e.Message}");
         }

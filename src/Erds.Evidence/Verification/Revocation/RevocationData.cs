@@ -49,7 +49,7 @@ public sealed class RevocationData
         {
             return new X509Crl(FromPem(bytes, "X509 CRL") ?? bytes);
         }
-        catch (Exception e) when (BouncyCastleErrors.IsParseError(e) || e is Org.BouncyCastle.Security.Certificates.CrlException)
+        catch (Exception e) when (BouncyCastleErrors.IsParseError(e) || e is Org.BouncyCastle.Security.GeneralSecurityException)
         {
             throw new RevocationDataException($"CRL {number} is not a certificate revocation list (DER or PEM): {e.Message}", e);
         }
