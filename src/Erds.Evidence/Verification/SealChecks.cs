@@ -27,7 +27,7 @@ internal static class SealChecks
         if (sealCertificate is null)
             return CheckResult.Fail(VerificationCheck.ExpectedSeal, "not evaluated: the signature structure is invalid");
         return expected.Any(e => e.RawData.AsSpan().SequenceEqual(sealCertificate.RawData))
-            ? CheckResult.Pass(VerificationCheck.ExpectedSeal, $"the seal certificate is one of the {expected.Count} expected")
+            ? CheckResult.Pass(VerificationCheck.ExpectedSeal, $"the seal certificate is among the {expected.Count} expected seal certificate(s)")
             : CheckResult.Fail(VerificationCheck.ExpectedSeal,
                 $"sealed with {Describe(sealCertificate)}, which is none of the {expected.Count} expected seal certificate(s): {string.Join("; ", expected.Select(Describe))}");
     }
