@@ -138,6 +138,18 @@ public sealed class CliVerifyTests(AllEvidenceFixture run) : IClassFixture<AllEv
     }
 
     [Fact]
+    public async Task A_file_given_as_a_crl_that_is_none_is_a_usage_error_naming_it()
+    {
+        var (exit, output) = await Cli.RunAsync("verify", run.PathOf(Handover), "--trust", run.Provider.RootCertificatePath,
+            "--tsa-trust", run.Provider.RootCertificatePath, "--crl", run.PathOf(Handover));
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"--crl {run.PathOf(Handover)}", output);
+        Assert.Contains("not a certificate revocation list", output);
+        AssertNoStackTrace(output);
+    }
+
+    [Fact]
     public async Task A_named_pipe_is_refused_without_waiting_for_a_writer()
     {
         var fifo = Path.Combine(run.Directory, $"pipe-{Guid.NewGuid():N}.xml");
