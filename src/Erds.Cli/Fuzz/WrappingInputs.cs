@@ -155,7 +155,23 @@ internal static class WrappingInputs
     {
         var document = SafeXml.Load(evidence, XmlLimits.Default);
         var rounds = random.Next(4) == 0 ? 2 : 1;
-        for (var i = 0; i < rounds; i++) random.Pick(Variants).Apply(document, random, target);
+        for (int applied = 0, tries = 0; applied < rounds && tries < 16; tries++)
+        {
+            // A variant may not fit what an earlier one left (a signature moved away, a reference doubled):
+            // then another is tried on the tree as it was.
+            var attempt = (XmlDocument)document.CloneNode(deep: true);
+            try
+            {
+                random.Pick(Variants).Apply(attempt, random, target);
+                _ = EvidenceXml.ToBytes(attempt);
+            }
+            catch (Exception e) when (e is XmlException or ArgumentException or InvalidOperationException)
+            {
+                continue;
+            }
+            document = attempt;
+            applied++;
+        }
         return EvidenceXml.ToBytes(document);
     }
 

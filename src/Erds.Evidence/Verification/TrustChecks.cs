@@ -8,10 +8,22 @@ namespace Erds.Evidence.Verification;
 /// <summary>The checks that tie the signature to trusted roots and to trusted time.</summary>
 internal static class TrustChecks
 {
-    public static CheckResult SealUsage(XadesStructure s) =>
-        SealCertificateRules.UsageProblem(s.Certificate) is { } problem
+    public static CheckResult SealUsage(XadesStructure s)
+    {
+        string? problem;
+        try
+        {
+            problem = SealCertificateRules.UsageProblem(s.Certificate);
+        }
+        catch (CryptographicException e)
+        {
+            // .NET decodes an extension only when it is read (found by fuzzing: a damaged keyUsage).
+            problem = $"seal certificate '{s.Certificate.Subject}' has an extension that cannot be decoded: {e.Message}";
+        }
+        return problem is not null
             ? CheckResult.Fail(VerificationCheck.SealCertificateUsage, problem)
             : CheckResult.Pass(VerificationCheck.SealCertificateUsage, $"seal certificate '{s.Certificate.Subject}' is fit to seal: signing key usage, not a CA, no timestamping or OCSP-signing usage");
+    }
 
     public static (CheckResult Result, IReadOnlyList<X509Certificate2>? Chain) CertificateChain(XadesStructure s, TrustAnchors anchors)
     {
