@@ -25,7 +25,8 @@ internal static class WrappingInputs
         ("copy of the evidence inside ds:Object", (d, _, _) =>
         {
             var copy = (XmlElement)d.DocumentElement!.CloneNode(deep: true);
-            copy.RemoveChild(copy.GetElementsByTagName("Signature", Ds)[0]!);
+            // Wherever an earlier variant left the signature (found by fuzzing: moved into a wrapper or away).
+            if (copy.GetElementsByTagName("Signature", Ds).Cast<XmlElement>().FirstOrDefault() is { } copied) copied.ParentNode!.RemoveChild(copied);
             var holder = d.CreateElement("ds", "Object", Ds);
             holder.AppendChild(copy);
             Signature(d).AppendChild(holder);
@@ -60,7 +61,7 @@ internal static class WrappingInputs
         ("properties reference to an element outside", (d, _, _) =>
         {
             var reference = d.GetElementsByTagName("Reference", Ds).Cast<XmlElement>().Single(e => e.HasAttribute("Type"));
-            ((XmlElement)d.DocumentElement!.FirstChild!).SetAttribute("Id", "outside");
+            FirstElement(d).SetAttribute("Id", "outside");
             reference.SetAttribute("URI", "#outside");
         }),
         ("content reference to a fragment", (d, _, _) =>
@@ -72,7 +73,7 @@ internal static class WrappingInputs
         ("third reference", (d, _, _) =>
         {
             var info = First(d, Ds, "SignedInfo");
-            info.AppendChild(info.GetElementsByTagName("Reference", Ds)[0]!.CloneNode(deep: true));
+            info.AppendChild(info.GetElementsByTagName("Reference", Ds).Cast<XmlElement>().First().CloneNode(deep: true));
         }),
         ("references swapped", (d, _, _) =>
         {
@@ -82,7 +83,10 @@ internal static class WrappingInputs
         ("enveloped transform removed or XPath added", (d, r, _) =>
         {
             var transforms = First(d, Ds, "Transforms");
-            if (r.Next(2) == 0) transforms.RemoveChild(transforms.FirstChild!);
+            if (r.Next(2) == 0)
+            {
+                if (transforms.FirstChild is { } first) transforms.RemoveChild(first);
+            }
             else
             {
                 var xpath = d.CreateElement("ds", "Transform", Ds);
@@ -113,7 +117,7 @@ internal static class WrappingInputs
         ("KeyInfo with a second X509Data or RetrievalMethod", (d, r, _) =>
         {
             var keyInfo = First(d, Ds, "KeyInfo");
-            if (r.Next(2) == 0) keyInfo.AppendChild(keyInfo.FirstChild!.CloneNode(deep: true));
+            if (r.Next(2) == 0) keyInfo.AppendChild(FirstElement(keyInfo).CloneNode(deep: true));
             else ((XmlElement)keyInfo.AppendChild(d.CreateElement("ds", "RetrievalMethod", Ds))!).SetAttribute("URI", "#x");
         }),
         ("issuer details naming the TSA certificate", (d, _, t) =>
@@ -137,7 +141,7 @@ internal static class WrappingInputs
         ("duplicate ids of other spellings", (d, r, _) =>
         {
             var id = First(d, Xades, "SignedProperties").GetAttribute("Id");
-            var target = (XmlElement)d.DocumentElement!.FirstChild!;
+            var target = FirstElement(d);
             if (r.Next(2) == 0) target.SetAttribute("ID", id);
             else target.SetAttribute("id", "http://www.w3.org/XML/1998/namespace", id);
         }),
@@ -176,6 +180,11 @@ internal static class WrappingInputs
     }
 
     private static XmlElement Signature(XmlDocument d) => First(d, Ds, "Signature");
+
+    // The first child element (InvalidOperationException when there is none: the variant does not fit).
+    private static XmlElement FirstElement(XmlNode parent) => parent.ChildNodes.OfType<XmlElement>().First();
+
+    private static XmlElement FirstElement(XmlDocument d) => FirstElement(d.DocumentElement!);
 
     private static XmlElement First(XmlDocument d, string ns, string name) =>
         d.GetElementsByTagName(name, ns).Cast<XmlElement>().FirstOrDefault() ?? d.DocumentElement!;
