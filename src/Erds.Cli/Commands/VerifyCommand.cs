@@ -37,10 +37,10 @@ internal static class VerifyCommand
             try
             {
                 verifier = new EvidenceVerifier(
-                    new TrustAnchors(VerifyInputs.Roots(parse.GetValue(trust)!, "--trust"), VerifyInputs.Roots(parse.GetValue(tsaTrust)!, "--tsa-trust")),
+                    new TrustAnchors(VerifyInputs.Certificates(parse.GetValue(trust)!, "--trust"), VerifyInputs.Certificates(parse.GetValue(tsaTrust)!, "--tsa-trust")),
                     TimeProvider.System)
                 {
-                    ExpectedSeals = (parse.GetValue(seals) ?? []).SelectMany(VerifyInputs.Seals).ToList(),
+                    ExpectedSeals = (parse.GetValue(seals) ?? []).SelectMany(f => VerifyInputs.Certificates(f, "--seal")).ToList(),
                     Revocation = VerifyInputs.Revocation(parse.GetValue(crls) ?? [], parse.GetValue(ocsp) ?? []),
                     RequireRevocationData = parse.GetValue(requireRevocation),
                 };

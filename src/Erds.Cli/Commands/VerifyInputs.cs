@@ -12,26 +12,21 @@ internal static class VerifyInputs
     private const int MaxCertificateFileBytes = 1024 * 1024;
     private const int MaxRevocationFileBytes = 64 * 1024 * 1024;
 
-    public static IReadOnlyList<X509Certificate2> Roots(FileInfo file, string option)
-    {
-        var certificates = Certificates(file, option);
-        return certificates.Count > 0 ? certificates : throw new CliError($"{option} {file.FullName} holds no PEM certificate.");
-    }
-
-    public static IReadOnlyList<X509Certificate2> Seals(FileInfo file)
-    {
-        var certificates = Certificates(file, "--seal");
-        return certificates.Count > 0 ? certificates : throw new CliError($"--seal {file.FullName} holds no certificate.");
-    }
-
     public static RevocationData Revocation(IReadOnlyList<FileInfo> crls, IReadOnlyList<FileInfo> ocsp)
     {
         var crlBytes = crls.Select(f => Read(f, "--crl", MaxRevocationFileBytes)).ToList();
         var ocspBytes = ocsp.Select(f => Read(f, "--ocsp", MaxRevocationFileBytes)).ToList();
-        // Each file alone first, so that an error names the file.
-        for (var i = 0; i < crls.Count; i++) Decode(() => RevocationData.From([crlBytes[i]]), "--crl", crls[i]);
-        for (var i = 0; i < ocsp.Count; i++) Decode(() => RevocationData.From([], [ocspBytes[i]]), "--ocsp", ocsp[i]);
-        return RevocationData.From(crlBytes, ocspBytes);
+        try
+        {
+            return RevocationData.From(crlBytes, ocspBytes);
+        }
+        catch (RevocationDataException e)
+        {
+            // The library numbers the items; the auditor wants the file, so find it by decoding each alone.
+            for (var i = 0; i < crls.Count; i++) Decode(() => RevocationData.From([crlBytes[i]]), "--crl", crls[i]);
+            for (var i = 0; i < ocsp.Count; i++) Decode(() => RevocationData.From([], [ocspBytes[i]]), "--ocsp", ocsp[i]);
+            throw new CliError(e.Message);
+        }
     }
 
     public static ContentCandidate Candidate(FileInfo file)
@@ -50,9 +45,11 @@ internal static class VerifyInputs
         }
     }
 
-    private static List<X509Certificate2> Certificates(FileInfo file, string option)
+    /// <summary>The certificates of a PEM (one or more) or DER (one) file: roots or expected seals.</summary>
+    public static IReadOnlyList<X509Certificate2> Certificates(FileInfo file, string option)
     {
         var bytes = Read(file, option, MaxCertificateFileBytes);
+        List<X509Certificate2> certificates;
         try
         {
             var text = Encoding.ASCII.GetString(bytes);
@@ -60,12 +57,13 @@ internal static class VerifyInputs
                 return [X509CertificateLoader.LoadCertificate(bytes)];
             var collection = new X509Certificate2Collection();
             collection.ImportFromPem(text);
-            return [.. collection];
+            certificates = [.. collection];
         }
         catch (CryptographicException e)
         {
             throw new CliError($"{option} {file.FullName} is not a PEM or DER certificate file: {e.Message}");
         }
+        return certificates.Count > 0 ? certificates : throw new CliError($"{option} {file.FullName} holds no certificate.");
     }
 
     private static byte[] Read(FileInfo file, string option, int maxBytes)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Xml;
 
 namespace Erds.Evidence.Verification;
@@ -70,8 +71,7 @@ public sealed class XadesVerifier(TrustAnchors trustAnchors, TimeProvider time)
         return new XadesVerificationResult(checks, structure.SigningTime, genTime) { SealCertificate = structure.Certificate };
     }
 
-    private IEnumerable<CheckResult> Revocations(DateTimeOffset? genTime, IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2>? sealChain,
-        IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2>? tsaChain)
+    private IEnumerable<CheckResult> Revocations(DateTimeOffset? genTime, IReadOnlyList<X509Certificate2>? sealChain, IReadOnlyList<X509Certificate2>? tsaChain)
     {
         // Revocation is judged at the time the timestamp proves: without it there is no trusted time to judge at.
         if (genTime is not { } at)

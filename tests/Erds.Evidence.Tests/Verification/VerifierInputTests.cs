@@ -18,32 +18,12 @@ public sealed class VerifierInputTests(TestPki pki) : IClassFixture<TestPki>
     [Fact]
     public void A_stream_that_never_ends_gets_a_verdict_after_reading_one_byte_over_the_limit()
     {
-        using var endless = new EndlessStream();
+        using var endless = new EndlessStream((byte)'<');
         var verifier = new EvidenceVerifier(pki.Anchors(), pki.Time);
 
         var report = verifier.Verify(endless);
 
         Assert.Contains("more than the allowed", VerificationAssert.FailedExactly(report, VerificationCheck.WellFormed));
         Assert.Equal(verifier.Limits.MaxBytes + 1, endless.BytesRead);
-    }
-
-    private sealed class EndlessStream : Stream
-    {
-        public long BytesRead { get; private set; }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            buffer.AsSpan(offset, count).Fill((byte)'<');
-            BytesRead += count;
-            return count;
-        }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

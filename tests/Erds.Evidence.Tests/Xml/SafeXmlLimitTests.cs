@@ -1,6 +1,5 @@
 using System.Text;
 using Erds.Evidence.Tests.TestSupport;
-using System.IO;
 using Erds.Evidence.Xml;
 using Xunit;
 
@@ -200,27 +199,6 @@ public sealed class SafeXmlLimitTests
         string.Concat(Enumerable.Repeat("<a>", levels)) + inner + string.Concat(Enumerable.Repeat("</a>", levels));
 
     private static string Siblings(int count) => "<r>" + string.Concat(Enumerable.Repeat("<e/>", count)) + "</r>";
-
-    /// <summary>A pipe that never ends: every read fills the buffer with spaces.</summary>
-    private sealed class EndlessStream : Stream
-    {
-        public long BytesRead { get; private set; }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            buffer.AsSpan(offset, count).Fill((byte)' ');
-            BytesRead += count;
-            return count;
-        }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 
     private sealed class CountingStream(byte[] content) : MemoryStream(content, writable: false)
     {

@@ -56,16 +56,10 @@ internal static class CrlEvaluator
 
         if (crl.GetRevokedCertificate(certificate.SerialNumber) is { } entry && Reason(entry) != CrlReason.RemoveFromCrl)
         {
-            var reason = Reason(entry);
             var revoked = Utc(entry.RevocationDate);
             // invalidityDate: when the key is known or suspected to have been compromised, which may lie before the revocation.
             if (InvalidityDate(entry) is { } invalid && invalid < revoked) revoked = invalid;
-            var what = reason == CrlReason.CertificateHold ? "on hold (suspended)" : $"revoked ({ReasonName(reason)})";
-            if (revoked <= at && (reason != CrlReason.CertificateHold || thisUpdate >= at))
-                return new RevocationFinding(Revoked, $"{name} lists it {what} since {revoked:u}, not after {at:u}, the time the signature timestamp proves");
-            if (revoked > at && thisUpdate >= at)
-                return new RevocationFinding(Good, $"{name} lists it {what} only since {revoked:u}, after {at:u}, the time the signature timestamp proves");
-            return new RevocationFinding(Inconclusive, $"{name} lists it {what} since {revoked:u}, but was issued before {at:u}, so it cannot show the status then");
+            return RevocationFinding.Listed($"{name} lists it", Reason(entry), revoked, thisUpdate, at);
         }
 
         if (thisUpdate < at)
@@ -103,19 +97,6 @@ internal static class CrlEvaluator
         crl.GetExtensionValue(X509Extensions.ExpiredCertsOnCrl) is { } value
             ? Utc(Asn1GeneralizedTime.GetInstance(X509ExtensionUtilities.FromExtensionValue(value)).ToDateTime())
             : null;
-
-    public static string ReasonName(int reason) => reason switch
-    {
-        CrlReason.KeyCompromise => "key compromise",
-        CrlReason.CACompromise => "CA compromise",
-        CrlReason.AffiliationChanged => "affiliation changed",
-        CrlReason.Superseded => "superseded",
-        CrlReason.CessationOfOperation => "cessation of operation",
-        CrlReason.CertificateHold => "certificate hold",
-        CrlReason.PrivilegeWithdrawn => "privilege withdrawn",
-        CrlReason.AACompromise => "AA compromise",
-        _ => "reason unspecified",
-    };
 
     public static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }

@@ -51,16 +51,8 @@ internal static class OcspEvaluator
             case null:
                 return new RevocationFinding(Inconclusive, $"{name} says good, but speaks for {thisUpdate:u}, before {at:u}, the time the signature timestamp proves");
             case RevokedStatus revoked:
-            {
-                var since = CrlEvaluator.Utc(revoked.RevocationTime);
-                var reason = revoked.HasRevocationReason ? revoked.RevocationReason : CrlReason.Unspecified;
-                var what = reason == CrlReason.CertificateHold ? "on hold (suspended)" : $"revoked ({CrlEvaluator.ReasonName(reason)})";
-                if (since <= at && (reason != CrlReason.CertificateHold || thisUpdate >= at))
-                    return new RevocationFinding(Revoked, $"{name} says {what} since {since:u}, not after {at:u}, the time the signature timestamp proves");
-                if (since > at && thisUpdate >= at)
-                    return new RevocationFinding(Good, $"{name} says {what} only since {since:u}, after {at:u}, the time the signature timestamp proves");
-                return new RevocationFinding(Inconclusive, $"{name} says {what} since {since:u}, but speaks for a time before {at:u}");
-            }
+                return RevocationFinding.Listed($"{name} says", revoked.HasRevocationReason ? revoked.RevocationReason : CrlReason.Unspecified,
+                    CrlEvaluator.Utc(revoked.RevocationTime), thisUpdate, at);
             default:
                 return new RevocationFinding(Inconclusive, $"{name} says the responder does not know the certificate");
         }
