@@ -23,5 +23,6 @@ public static class CliApp
         VerifyCommand.Create(),
         FaultCommands.Create(),
         BenchCommand.Create(),
+        FuzzCommands.Create(),
     };
 }

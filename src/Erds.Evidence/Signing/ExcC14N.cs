@@ -28,6 +28,10 @@ namespace Erds.Evidence.Signing;
 /// specification's code-point order only between characters above U+FFFF and those from U+E000 to
 /// U+FFFF in namespace URIs.</item>
 /// </list>
+/// The walk is a loop over the DOM's parent and sibling links, not a recursion: signing canonicalizes
+/// documents built in code and verifying canonicalizes whatever a peer sent, so no depth, however
+/// deep, can exhaust the stack here. Namespace scopes live in one dictionary with an undo log, so a
+/// lookup costs the same at any depth and with any number of declarations above.
 /// </remarks>
 internal static class ExcC14N
 {
@@ -38,7 +42,7 @@ internal static class ExcC14N
     public static byte[] Element(XmlElement element)
     {
         var output = new StringBuilder(1024);
-        WriteElement(element, excluded: null, Rendered.None, output);
+        new Walk(output, excluded: null).Subtree(element);
         return Encode(output);
     }
 
@@ -57,7 +61,7 @@ internal static class ExcC14N
             switch (node)
             {
                 case XmlElement element:
-                    WriteElement(element, excluded, Rendered.None, output);
+                    new Walk(output, excluded).Subtree(element);
                     afterDocumentElement = true;
                     break;
                 case XmlProcessingInstruction instruction:
@@ -70,87 +74,137 @@ internal static class ExcC14N
         return Encode(output);
     }
 
-    private static void WriteElement(XmlElement element, XmlElement? excluded, Rendered inherited, StringBuilder output)
+    /// <summary>One walk over a subtree, with the namespace declarations its output has rendered so far.</summary>
+    private sealed class Walk(StringBuilder output, XmlElement? excluded)
     {
-        output.Append('<');
-        output.Append(element.Name);
+        // Prefix to the namespace its nearest output ancestor rendered; "" maps to "" before any is rendered.
+        private readonly Dictionary<string, string> _rendered = new(StringComparer.Ordinal) { [""] = "" };
+        // What each rendering replaced (null: nothing was rendered for the prefix), undone when its element ends.
+        private readonly List<(string Prefix, string? Replaced)> _undo = [];
+        private readonly Stack<int> _scopes = new();
+        private readonly List<(string Prefix, string Uri)> _declarations = [];
+        private readonly List<XmlAttribute> _attributes = [];
 
-        var rendered = inherited;
-        var declarations = new List<(string Prefix, string Uri)>(2);
-        Declare(element.Prefix, element.NamespaceURI, ref rendered, declarations);
-        var attributes = new List<XmlAttribute>(element.Attributes.Count);
-        foreach (XmlAttribute attribute in element.Attributes)
+        public void Subtree(XmlElement top)
         {
-            if (attribute.NamespaceURI == XadesNames.XmlnsNamespace) continue;
-            // Only a DOM built in code has one; a writer would invent a prefix that cannot be signed.
-            if (attribute.Prefix.Length == 0 && attribute.NamespaceURI.Length > 0)
-                throw new CryptographicException($"The attribute '{attribute.LocalName}' is in namespace '{attribute.NamespaceURI}' without a prefix and cannot be canonicalized as it would be written.");
-            attributes.Add(attribute);
-            if (attribute.Prefix.Length > 0 && attribute.Prefix != "xml")
-                Declare(attribute.Prefix, attribute.NamespaceURI, ref rendered, declarations);
-        }
-
-        declarations.Sort((a, b) => string.CompareOrdinal(a.Prefix, b.Prefix));
-        foreach (var (prefix, uri) in declarations)
-        {
-            output.Append(" xmlns");
-            if (prefix.Length > 0) output.Append(':').Append(prefix);
-            output.Append("=\"");
-            AppendAttributeValue(uri, output);
-            output.Append('"');
-        }
-
-        attributes.Sort(static (a, b) =>
-        {
-            var byNamespace = string.CompareOrdinal(a.NamespaceURI, b.NamespaceURI);
-            return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.LocalName, b.LocalName);
-        });
-        foreach (var attribute in attributes)
-        {
-            output.Append(' ').Append(attribute.Name).Append("=\"");
-            AppendAttributeValue(attribute.Value, output);
-            output.Append('"');
-        }
-        output.Append('>');
-
-        WriteContent(element, excluded, rendered, output);
-
-        output.Append("</").Append(element.Name).Append('>');
-    }
-
-    private static void WriteContent(XmlNode parent, XmlElement? excluded, Rendered rendered, StringBuilder output)
-    {
-        foreach (XmlNode child in parent.ChildNodes)
-        {
-            switch (child)
+            XmlNode node = top;
+            while (true)
             {
-                case XmlElement element when !ReferenceEquals(element, excluded):
-                    WriteElement(element, excluded, rendered, output);
-                    break;
+                if (Open(node) is { } firstChild)
+                {
+                    node = firstChild;
+                    continue;
+                }
+                Close(node);
+                while (true)
+                {
+                    if (ReferenceEquals(node, top)) return;
+                    if (node.NextSibling is { } sibling)
+                    {
+                        node = sibling;
+                        break;
+                    }
+                    node = node.ParentNode!;
+                    Close(node);
+                }
+            }
+        }
+
+        // Writes what comes before a node's children and returns the first child, if the walk goes into it.
+        private XmlNode? Open(XmlNode node)
+        {
+            switch (node)
+            {
+                case XmlElement element when ReferenceEquals(element, excluded):
+                    return null;
+                case XmlElement element:
+                    StartTag(element);
+                    return element.FirstChild;
+                case XmlEntityReference reference:
+                    return reference.FirstChild;
                 case XmlCDataSection cdata:
                     // Written raw, so a parser reads its line breaks normalised.
                     AppendText(AsParsed(cdata.Value ?? ""), output);
-                    break;
+                    return null;
                 case XmlCharacterData text when text is XmlText or XmlWhitespace or XmlSignificantWhitespace:
                     AppendText(text.Value ?? "", output);
-                    break;
+                    return null;
                 case XmlProcessingInstruction instruction:
                     WriteProcessingInstruction(instruction, output);
-                    break;
-                case XmlEntityReference reference:
-                    WriteContent(reference, excluded, rendered, output);
-                    break;
+                    return null;
+                default:
+                    return null;
             }
         }
-    }
 
-    // A prefix is declared where it is first used on the way down, and again only where its namespace changes.
-    private static void Declare(string prefix, string uri, ref Rendered rendered, List<(string Prefix, string Uri)> declarations)
-    {
-        // Also true for a prefix this element already declared: it was added to rendered below.
-        if (rendered.Lookup(prefix) == uri) return;
-        declarations.Add((prefix, uri));
-        rendered = new Rendered(prefix, uri, rendered);
+        private void Close(XmlNode node)
+        {
+            if (node is not XmlElement element || ReferenceEquals(element, excluded)) return;
+            output.Append("</").Append(element.Name).Append('>');
+            var scope = _scopes.Pop();
+            for (var i = _undo.Count - 1; i >= scope; i--)
+            {
+                var (prefix, replaced) = _undo[i];
+                if (replaced is null) _rendered.Remove(prefix);
+                else _rendered[prefix] = replaced;
+            }
+            _undo.RemoveRange(scope, _undo.Count - scope);
+        }
+
+        private void StartTag(XmlElement element)
+        {
+            output.Append('<');
+            output.Append(element.Name);
+            _scopes.Push(_undo.Count);
+
+            _declarations.Clear();
+            _attributes.Clear();
+            Declare(element.Prefix, element.NamespaceURI);
+            foreach (XmlAttribute attribute in element.Attributes)
+            {
+                if (attribute.NamespaceURI == XadesNames.XmlnsNamespace) continue;
+                // Only a DOM built in code has one; a writer would invent a prefix that cannot be signed.
+                if (attribute.Prefix.Length == 0 && attribute.NamespaceURI.Length > 0)
+                    throw new CryptographicException($"The attribute '{attribute.LocalName}' is in namespace '{attribute.NamespaceURI}' without a prefix and cannot be canonicalized as it would be written.");
+                _attributes.Add(attribute);
+                if (attribute.Prefix.Length > 0 && attribute.Prefix != "xml")
+                    Declare(attribute.Prefix, attribute.NamespaceURI);
+            }
+
+            _declarations.Sort(static (a, b) => string.CompareOrdinal(a.Prefix, b.Prefix));
+            foreach (var (prefix, uri) in _declarations)
+            {
+                output.Append(" xmlns");
+                if (prefix.Length > 0) output.Append(':').Append(prefix);
+                output.Append("=\"");
+                AppendAttributeValue(uri, output);
+                output.Append('"');
+            }
+
+            _attributes.Sort(static (a, b) =>
+            {
+                var byNamespace = string.CompareOrdinal(a.NamespaceURI, b.NamespaceURI);
+                return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.LocalName, b.LocalName);
+            });
+            foreach (var attribute in _attributes)
+            {
+                output.Append(' ').Append(attribute.Name).Append("=\"");
+                AppendAttributeValue(attribute.Value, output);
+                output.Append('"');
+            }
+            output.Append('>');
+        }
+
+        // A prefix is declared where it is first used on the way down, and again only where its namespace changes.
+        private void Declare(string prefix, string uri)
+        {
+            // Also true for a prefix this element already declared: it was rendered below.
+            var known = _rendered.TryGetValue(prefix, out var current);
+            if (known && current == uri) return;
+            _declarations.Add((prefix, uri));
+            _undo.Add((prefix, known ? current : null));
+            _rendered[prefix] = uri;
+        }
     }
 
     private static void WriteProcessingInstruction(XmlProcessingInstruction instruction, StringBuilder output)
@@ -209,22 +263,6 @@ internal static class ExcC14N
         {
             // A verifier reports this as a failed check instead of failing itself.
             throw new CryptographicException("The XML holds text that is not valid Unicode and cannot be canonicalized.", e);
-        }
-    }
-
-    // The namespace declarations rendered by the output ancestors, innermost first; a short linked
-    // list, since an evidence declares a handful of prefixes.
-    private sealed record Rendered(string Prefix, string Uri, Rendered? Outer)
-    {
-        public static readonly Rendered None = new("", "", null);
-
-        public string? Lookup(string prefix)
-        {
-            for (var current = this; current is not null; current = current.Outer)
-            {
-                if (current.Prefix == prefix) return current.Uri;
-            }
-            return null;
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Erds.Evidence.Verification;
 using Org.BouncyCastle.Cms;
+using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Security.Certificates;
 using Org.BouncyCastle.Tsp;
 
@@ -18,8 +19,17 @@ public static class TimestampTokenVerifier
     /// <param name="token">The DER-encoded token (CMS ContentInfo of SignedData over TSTInfo).</param>
     /// <param name="expectedSha256Imprint">The SHA-256 digest the token must cover.</param>
     /// <param name="trustRoots">The roots the TSA certificate must chain to.</param>
-    public static TimestampVerificationResult Verify(byte[] token, byte[] expectedSha256Imprint, IReadOnlyList<X509Certificate2> trustRoots)
+    public static TimestampVerificationResult Verify(byte[] token, byte[] expectedSha256Imprint, IReadOnlyList<X509Certificate2> trustRoots) =>
+        Verify(token, expectedSha256Imprint, trustRoots, out _);
+
+    /// <param name="token">The DER-encoded token.</param>
+    /// <param name="expectedSha256Imprint">The SHA-256 digest the token must cover.</param>
+    /// <param name="trustRoots">The roots the TSA certificate must chain to.</param>
+    /// <param name="tsaChain">The TSA certificate's chain to its root when the token verified; otherwise empty.</param>
+    internal static TimestampVerificationResult Verify(byte[] token, byte[] expectedSha256Imprint, IReadOnlyList<X509Certificate2> trustRoots,
+        out IReadOnlyList<X509Certificate2> tsaChain)
     {
+        tsaChain = [];
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(expectedSha256Imprint);
         ArgumentNullException.ThrowIfNull(trustRoots);
@@ -34,17 +44,25 @@ public static class TimestampTokenVerifier
         }
         try
         {
-            return Verify(parsed, expectedSha256Imprint, trustRoots);
+            return Verify(parsed, expectedSha256Imprint, trustRoots, out tsaChain);
         }
         catch (CryptographicException e)
         {
             // A certificate inside the token that BouncyCastle read but .NET cannot.
             return Fail(TimestampFailure.MalformedToken, $"a certificate in the timestamp token cannot be decoded: {e.Message}");
         }
+        catch (Exception e) when (BouncyCastleErrors.IsParseError(e) || e is GeneralSecurityException)
+        {
+            // BouncyCastle decodes the token's certificates only when asked for them (found by fuzzing:
+            // a damaged keyUsage extension surfaced as CertificateParsingException from GetCertificates).
+            return Fail(TimestampFailure.MalformedToken, $"a certificate in the timestamp token cannot be decoded: {e.Message}");
+        }
     }
 
-    private static TimestampVerificationResult Verify(TimeStampToken token, byte[] expectedImprint, IReadOnlyList<X509Certificate2> roots)
+    private static TimestampVerificationResult Verify(TimeStampToken token, byte[] expectedImprint, IReadOnlyList<X509Certificate2> roots,
+        out IReadOnlyList<X509Certificate2> chain)
     {
+        chain = [];
         var info = token.TimeStampInfo;
         var genTime = new DateTimeOffset(DateTime.SpecifyKind(info.GenTime, DateTimeKind.Utc));
         var serial = info.SerialNumber.ToString(16);
@@ -79,7 +97,7 @@ public static class TimestampTokenVerifier
         }
 
         var others = token.GetCertificates().EnumerateMatches(null).Select(c => X509CertificateLoader.LoadCertificate(c.GetEncoded()));
-        if (CustomRootChain.Problem(signer, others, roots, genTime) is { } chainProblem)
+        if (CustomRootChain.Problem(signer, others, roots, genTime, out chain) is { } chainProblem)
             return Result(TimestampFailure.UntrustedChain, $"TSA certificate: {chainProblem}", subject);
         return Result(null, $"timestamp {serial} at {genTime:u} by '{subject}' verifies", subject);
     }

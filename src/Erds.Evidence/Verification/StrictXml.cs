@@ -40,8 +40,17 @@ internal static class StrictXml
         var children = Children(parent);
         var actual = children.Select(Name).ToList();
         if (!actual.SequenceEqual(expected))
-            throw new StructureException($"{Name(parent)} must contain [{string.Join(", ", expected)}], found [{string.Join(", ", actual)}]");
+            throw new StructureException($"{Name(parent)} must contain [{string.Join(", ", expected)}], found [{Few(actual)}]");
         return children;
+    }
+
+    /// <summary>The first names of a list, so that a message about a hostile document stays a line, not megabytes.</summary>
+    public static string Few(IReadOnlyList<string> names)
+    {
+        const int Shown = 8;
+        return names.Count <= Shown
+            ? string.Join(", ", names)
+            : $"{string.Join(", ", names.Take(Shown))} and {names.Count - Shown} more";
     }
 
     public static string Text(XmlElement element)

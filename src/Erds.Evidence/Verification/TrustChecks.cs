@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Erds.Evidence.Pki;
+using System.Security.Cryptography.X509Certificates;
 using Erds.Evidence.Signing;
 using Erds.Evidence.Timestamping;
 
@@ -8,22 +8,37 @@ namespace Erds.Evidence.Verification;
 /// <summary>The checks that tie the signature to trusted roots and to trusted time.</summary>
 internal static class TrustChecks
 {
-    public static CheckResult CertificateChain(XadesStructure s, TrustAnchors anchors)
+    public static CheckResult SealUsage(XadesStructure s)
     {
-        if (!SealCredentialValidator.AllowsSealing(s.Certificate))
-            return CheckResult.Fail(VerificationCheck.CertificateChain, $"seal certificate '{s.Certificate.Subject}' has no keyUsage allowing digitalSignature or nonRepudiation");
-        return CustomRootChain.Problem(s.Certificate, s.OtherCertificates, anchors.SealRoots, s.SigningTime) is { } problem
-            ? CheckResult.Fail(VerificationCheck.CertificateChain, $"seal certificate at signing time: {problem}")
-            : CheckResult.Pass(VerificationCheck.CertificateChain, $"seal certificate '{s.Certificate.Subject}' chains to a seal trust anchor at signing time {s.SigningTime.UtcDateTime:u}");
+        string? problem;
+        try
+        {
+            problem = SealCertificateRules.UsageProblem(s.Certificate);
+        }
+        catch (CryptographicException e)
+        {
+            // .NET decodes an extension only when it is read (found by fuzzing: a damaged keyUsage).
+            problem = $"seal certificate '{s.Certificate.Subject}' has an extension that cannot be decoded: {e.Message}";
+        }
+        return problem is not null
+            ? CheckResult.Fail(VerificationCheck.SealCertificateUsage, problem)
+            : CheckResult.Pass(VerificationCheck.SealCertificateUsage, $"seal certificate '{s.Certificate.Subject}' is fit to seal: signing key usage, not a CA, no timestamping or OCSP-signing usage");
     }
 
-    public static (CheckResult Result, DateTimeOffset? GenTime) Timestamp(XadesStructure s, TrustAnchors anchors)
+    public static (CheckResult Result, IReadOnlyList<X509Certificate2>? Chain) CertificateChain(XadesStructure s, TrustAnchors anchors)
+    {
+        return CustomRootChain.Problem(s.Certificate, s.OtherCertificates, anchors.SealRoots, s.SigningTime, out var chain) is { } problem
+            ? (CheckResult.Fail(VerificationCheck.CertificateChain, $"seal certificate at signing time: {problem}"), null)
+            : (CheckResult.Pass(VerificationCheck.CertificateChain, $"seal certificate '{s.Certificate.Subject}' chains to a seal trust anchor at signing time {s.SigningTime.UtcDateTime:u}"), chain);
+    }
+
+    public static (CheckResult Result, DateTimeOffset? GenTime, IReadOnlyList<X509Certificate2>? TsaChain) Timestamp(XadesStructure s, TrustAnchors anchors)
     {
         var imprint = SHA256.HashData(ExcC14N.Element(s.SignatureValueElement));
-        var verdict = TimestampTokenVerifier.Verify(s.TimestampToken, imprint, anchors.TimestampRoots);
+        var verdict = TimestampTokenVerifier.Verify(s.TimestampToken, imprint, anchors.TimestampRoots, out var tsaChain);
         return verdict.IsValid
-            ? (CheckResult.Pass(VerificationCheck.Timestamp, $"signature timestamp over ds:SignatureValue: {verdict.Detail}"), verdict.GenTime)
-            : (CheckResult.Fail(VerificationCheck.Timestamp, $"signature timestamp ({verdict.Failure}): {verdict.Detail}"), null);
+            ? (CheckResult.Pass(VerificationCheck.Timestamp, $"signature timestamp over ds:SignatureValue: {verdict.Detail}"), verdict.GenTime, tsaChain)
+            : (CheckResult.Fail(VerificationCheck.Timestamp, $"signature timestamp ({verdict.Failure}): {verdict.Detail}"), null, null);
     }
 
     public static CheckResult TimeSanity(DateTimeOffset signingTime, DateTimeOffset genTime, DateTimeOffset now, TimeSpan tolerance, TimeSpan skew)

@@ -17,9 +17,15 @@ public sealed record VerificationReport
     /// <summary>The time in the signature timestamp token.</summary>
     public DateTimeOffset? TimestampTime { get; init; }
 
+    /// <summary>The certificate that signed (the first of <c>ds:KeyInfo</c>), when the signature structure could be read.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? SealCertificate { get; init; }
+
     /// <summary>True only when at least one check ran and none failed.</summary>
     public bool IsValid => Checks.Count > 0 && Checks.All(c => c.Passed);
 
     /// <summary>The checks that failed.</summary>
     public IEnumerable<CheckResult> Failures => Checks.Where(c => !c.Passed);
+
+    /// <summary>The checks that passed with a warning: what the verifier could not establish (see <see cref="CheckResult.IsWarning"/>).</summary>
+    public IEnumerable<CheckResult> Warnings => Checks.Where(c => c.IsWarning);
 }

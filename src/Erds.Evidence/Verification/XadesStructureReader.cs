@@ -85,7 +85,7 @@ internal static class XadesStructureReader
     {
         var sections = StrictXml.Children(signedProperties).Select(StrictXml.Name).ToList();
         if (sections is not (["xades:SignedSignatureProperties"] or ["xades:SignedSignatureProperties", "xades:SignedDataObjectProperties"]))
-            throw new StructureException($"xades:SignedProperties must contain [xades:SignedSignatureProperties, optional xades:SignedDataObjectProperties], found [{string.Join(", ", sections)}]");
+            throw new StructureException($"xades:SignedProperties must contain [xades:SignedSignatureProperties, optional xades:SignedDataObjectProperties], found [{StrictXml.Few(sections)}]");
         var ssp = StrictXml.Exactly(StrictXml.Children(signedProperties)[0], "xades:SigningTime", "xades:SigningCertificateV2");
         var text = StrictXml.Text(ssp[0]).Trim();
         DateTimeOffset signingTime;
@@ -100,7 +100,7 @@ internal static class XadesStructureReader
         var cert = StrictXml.Exactly(ssp[1], "xades:Cert")[0];
         var certParts = StrictXml.Children(cert).Select(StrictXml.Name).ToList();
         if (certParts is not (["xades:CertDigest"] or ["xades:CertDigest", "xades:IssuerSerialV2"]))
-            throw new StructureException($"xades:Cert must contain [xades:CertDigest, optional xades:IssuerSerialV2], found [{string.Join(", ", certParts)}]");
+            throw new StructureException($"xades:Cert must contain [xades:CertDigest, optional xades:IssuerSerialV2], found [{StrictXml.Few(certParts)}]");
         var certChildren = StrictXml.Children(cert);
         var digest = StrictXml.Exactly(certChildren[0], "ds:DigestMethod", "ds:DigestValue");
         StrictXml.Algorithm(digest[0], Sha256);

@@ -49,7 +49,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
         var result = pki.Verify(signed);
 
         Assert.Contains("SignatureValue does not verify",
-            VerificationAssert.FailedExactly(result, VerificationCheck.Signature, VerificationCheck.Timestamp, VerificationCheck.TimeSanity));
+            VerificationAssert.FailedExactly(result, VerificationCheck.Signature, VerificationCheck.Timestamp, VerificationCheck.TimeSanity, VerificationCheck.Revocation));
         Assert.Contains("ImprintMismatch", result.Failures.Single(f => f.Check == VerificationCheck.Timestamp).Detail);
     }
 
@@ -59,7 +59,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
         var signed = await SignedSample.CreateAsync(pki);
         Tamper.FlipByte(Tamper.Single(signed, Tamper.Xades, "EncapsulatedTimeStamp"), ^1);
 
-        var detail = VerificationAssert.FailedExactly(pki.Verify(signed), VerificationCheck.Timestamp, VerificationCheck.TimeSanity);
+        var detail = VerificationAssert.FailedExactly(pki.Verify(signed), VerificationCheck.Timestamp, VerificationCheck.TimeSanity, VerificationCheck.Revocation);
 
         Assert.Contains("BadSignature", detail);
     }
@@ -69,7 +69,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
     {
         var signed = await SignedSample.CreateAsync(pki, tsa: new RedirectingTimestampClient(pki.Tsa()));
 
-        var detail = VerificationAssert.FailedExactly(pki.Verify(signed), VerificationCheck.Timestamp, VerificationCheck.TimeSanity);
+        var detail = VerificationAssert.FailedExactly(pki.Verify(signed), VerificationCheck.Timestamp, VerificationCheck.TimeSanity, VerificationCheck.Revocation);
 
         Assert.Contains("ImprintMismatch", detail);
     }
@@ -81,7 +81,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
             new X509EnhancedKeyUsageExtension([new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.8")], critical: false));
         var signed = await SignedSample.CreateAsync(pki, tsa: new ForgingTimestampClient(laxTsa, pki.Now));
 
-        var detail = VerificationAssert.FailedExactly(pki.Verify(signed), VerificationCheck.Timestamp, VerificationCheck.TimeSanity);
+        var detail = VerificationAssert.FailedExactly(pki.Verify(signed), VerificationCheck.Timestamp, VerificationCheck.TimeSanity, VerificationCheck.Revocation);
 
         Assert.Contains("NotATimestampingCertificate", detail);
     }
@@ -94,7 +94,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
 
         var result = new XadesVerifier(anchors, pki.Time).Verify(signed);
 
-        Assert.Contains("does not chain", VerificationAssert.FailedExactly(result, VerificationCheck.CertificateChain));
+        Assert.Contains("does not chain", VerificationAssert.FailedExactly(result, VerificationCheck.CertificateChain, VerificationCheck.Revocation));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
 
         var result = new XadesVerifier(anchors, pki.Time).Verify(signed);
 
-        Assert.Contains("UntrustedChain", VerificationAssert.FailedExactly(result, VerificationCheck.Timestamp, VerificationCheck.TimeSanity));
+        Assert.Contains("UntrustedChain", VerificationAssert.FailedExactly(result, VerificationCheck.Timestamp, VerificationCheck.TimeSanity, VerificationCheck.Revocation));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class TamperedSignatureTests(TestPki pki) : IClassFixture<TestPki>
 
         var signed = await SignedSample.CreateAsync(pki, seal: seal);
 
-        Assert.Contains("NotTimeValid", VerificationAssert.FailedExactly(pki.Verify(signed), VerificationCheck.CertificateChain));
+        Assert.Contains("NotTimeValid", VerificationAssert.FailedExactly(pki.Verify(signed), VerificationCheck.CertificateChain, VerificationCheck.Revocation));
     }
 
     [Fact]

@@ -18,8 +18,9 @@ public sealed class XadesVerifierTests(TestPki pki) : IClassFixture<TestPki>
 
         Assert.True(result.IsValid, string.Join(" | ", result.Failures.Select(f => $"{f.Check}: {f.Detail}")));
         Assert.Equal(
-            [VerificationCheck.SignatureStructure, VerificationCheck.Signature, VerificationCheck.SigningCertificate,
-             VerificationCheck.CertificateChain, VerificationCheck.Timestamp, VerificationCheck.TimeSanity],
+            [VerificationCheck.SignatureStructure, VerificationCheck.Signature, VerificationCheck.SigningCertificate, VerificationCheck.SealCertificateUsage,
+             VerificationCheck.CertificateChain, VerificationCheck.Timestamp, VerificationCheck.TimeSanity,
+             VerificationCheck.Revocation, VerificationCheck.Revocation],
             result.Checks.Select(c => c.Check));
     }
 

@@ -127,7 +127,7 @@ public sealed class SafeXmlTests
     }
 
     [Fact]
-    public void Input_over_the_default_limit_of_4_MiB_is_refused()
+    public void Input_over_the_default_limit_of_1_MiB_is_refused()
     {
         var garbage = new byte[SafeXml.DefaultMaxBytes + 1];
 
@@ -143,6 +143,17 @@ public sealed class SafeXmlTests
 
         Assert.Equal(UnsafeXmlReason.Malformed, ex.Reason);
         Assert.StartsWith("The XML input is not well-formed", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Xml_declaration_with_bytes_that_are_not_utf8_in_its_version_is_refused_as_malformed()
+    {
+        // Found by `erds fuzz verify` (seed 20261202, input 308): the parser accepted it and XmlDocument threw ArgumentException.
+        byte[] xml = [.. "<?xml version=\"1.0"u8, 0xF4, 0x90, 0x80, 0x80, .. "\" encoding=\"UTF-8\"?><r/>"u8];
+
+        var ex = Assert.Throws<UnsafeXmlException>(() => SafeXml.Load(xml));
+
+        Assert.Equal(UnsafeXmlReason.Malformed, ex.Reason);
     }
 
     [Fact]
