@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Erds.Evidence.Signing;
+using Erds.Evidence.Verification;
 
 namespace Erds.Evidence.Pki;
 
@@ -16,16 +17,12 @@ internal static class SealCredentialValidator
         RequireValidNow(certificate, source, time.GetUtcNow());
     }
 
-    public static bool AllowsSealing(X509Certificate2 certificate) =>
-        certificate.Extensions.OfType<X509KeyUsageExtension>().SingleOrDefault() is { } usage
-        && (usage.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) != 0;
-
+    // The verifier's own rules (a signing keyUsage, not a CA, not a timestamp authority's or OCSP
+    // responder's key): a provider must not seal with a certificate its auditors' verifier refuses.
     private static void RequireSigningKeyUsage(X509Certificate2 certificate, string source)
     {
-        // A seal certificate without a keyUsage extension is technically unrestricted, but a CA that
-        // issues seals always states it; its absence means the wrong certificate was configured.
-        if (!AllowsSealing(certificate))
-            throw new KeyMaterialException($"Seal certificate '{certificate.Subject}' from {source} has no keyUsage allowing digitalSignature or nonRepudiation.");
+        if (SealCertificateRules.UsageProblem(certificate) is { } problem)
+            throw new KeyMaterialException($"{problem} (from {source}).");
     }
 
     private static void RequireValidNow(X509Certificate2 certificate, string source, DateTimeOffset now)

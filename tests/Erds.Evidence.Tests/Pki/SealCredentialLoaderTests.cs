@@ -84,6 +84,23 @@ public sealed class SealCredentialLoaderTests(TestPki pki) : IClassFixture<TestP
         Assert.Contains("keyUsage", error.Message);
     }
 
+    // The provider must not seal with what its auditors' verifier refuses: the timestamp authority's key,
+    // which the development PKI keeps beside the seal's, above all.
+    [Theory]
+    [InlineData("1.3.6.1.5.5.7.3.8", "timeStamping")]
+    [InlineData("1.3.6.1.5.5.7.3.9", "OCSPSigning")]
+    public void Seal_certificate_of_an_authoritys_key_is_rejected(string usageOid, string named)
+    {
+        var certificate = pki.IssueEcdsa("Authority key as seal", pki.Now.AddDays(-1), pki.Now.AddDays(30),
+            new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true),
+            new X509EnhancedKeyUsageExtension([new Oid(usageOid)], true));
+        var (path, key) = WritePem(certificate);
+
+        var error = Assert.Throws<KeyMaterialException>(() => SealCredentialLoader.FromPem(path, key, null, pki.Time));
+
+        Assert.Contains(named, error.Message);
+    }
+
     [Fact]
     public void Key_that_does_not_belong_to_the_certificate_is_rejected()
     {
