@@ -1,6 +1,7 @@
 using Erds.Submission.AccessLog;
 using Erds.Submission.Authentication;
 using Erds.Submission.Inbox;
+using Erds.Submission.Limits;
 using Erds.Submission.Messages.Read;
 using Erds.Submission.Messages.Submit;
 using Erds.Submission.Problems;
@@ -25,6 +26,7 @@ public static class SubmissionApiExtensions
             .Validate(o => o.CredentialCacheDuration >= TimeSpan.Zero && o.CredentialCacheDuration <= TimeSpan.FromMinutes(5),
                 "CredentialCacheDuration must be between zero and five minutes: it is how long a revoked token still works.")
             .ValidateOnStart();
+        builder.Services.AddSubmissionLimits();
         builder.Services.AddSingleton<CredentialCache>();
         builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
@@ -54,10 +56,12 @@ public static class SubmissionApiExtensions
 
     public static WebApplication MapSubmissionApi(this WebApplication app)
     {
+        app.UseMiddleware<ApiResponseHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseMiddleware<CallerLogScope>();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("ERDS");

@@ -1,30 +1,21 @@
-using System.Xml;
+using Erds.Evidence.Xml;
 
 namespace Erds.Submission;
 
-// What user-supplied text may contain before it is stored: everything ends up in sealed XML evidence
-// or in headers, so characters XML cannot carry and control characters are refused at the door
-// rather than discovered when the evidence is sealed.
+// The door of the API onto EvidenceText, the one rule set for text that flows into evidence: what
+// it refuses never gets stored, so it can never stop a seal later. Each check answers why, in words
+// a sender can act on, or null.
 public static class TextRules
 {
-    // Free text (subject, reference, refusal reason): no control characters besides tab.
-    public static bool IsRecordable(string value) =>
-        IsXmlText(value) && !value.Any(c => char.IsControl(c) && c != '\t');
+    // Free text people read (subject, reference, refusal reason, file name).
+    public static string? FreeTextProblem(string value) => EvidenceText.Problem(value);
 
-    // Identifiers and schemes: no control characters and no white space at all.
-    public static bool IsIdentifier(string value) =>
-        value.Length > 0 && IsXmlText(value) && !value.Any(c => char.IsControl(c) || char.IsWhiteSpace(c));
-
-    private static bool IsXmlText(string value)
+    // Identifiers and schemes: the free-text rules, and no white space at all.
+    public static string? IdentifierProblem(string value)
     {
-        try
-        {
-            XmlConvert.VerifyXmlChars(value);
-            return true;
-        }
-        catch (XmlException)
-        {
-            return false;
-        }
+        if (value.Length == 0) return "is empty";
+        if (EvidenceText.Problem(value) is { } problem) return problem;
+        var space = value.FirstOrDefault(char.IsWhiteSpace);
+        return space == default ? null : $"contains white space (U+{(int)space:X4})";
     }
 }

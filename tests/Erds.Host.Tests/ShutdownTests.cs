@@ -36,7 +36,7 @@ public sealed class ShutdownTests
             await using (var first = await HostProcess.StartAsync(unreachableTsa, data))
             {
                 (messageId, token) = await SubmitAsync(CliSession.For(first, root), root);
-                await WaitUntilAsync(() => first.RecentOutput.Contains("R-RETRY"), TimeSpan.FromSeconds(60), "the first attempt to fail", first);
+                await WaitUntilAsync(() => first.HasWritten("R-RETRY"), TimeSpan.FromSeconds(60), "the first attempt to fail", first);
 
                 var stoppedIn = await first.TerminateAsync(TimeSpan.FromSeconds(90));
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
+using Erds.Submission.Problems;
 
 namespace Erds.Submission.Authentication;
 
@@ -15,7 +15,7 @@ public static class BearerAnswers
         http.Response.Headers.WWWAuthenticate = rejection is null || rejection.Reason == "not-bearer"
             ? $"Bearer realm=\"{Realm}\""
             : $"Bearer realm=\"{Realm}\", error=\"invalid_token\", error_description=\"{Quoted(rejection.Message)}\"";
-        return WriteAsync(http, new ProblemDetails
+        return ProblemAnswers.WriteAsync(http, new ProblemDetails
         {
             Status = StatusCodes.Status401Unauthorized,
             Type = "urn:erds:problem:unauthenticated",
@@ -37,15 +37,7 @@ public static class BearerAnswers
             Detail = $"This request needs an API token with the scope '{required}'; this token has {(held.Count == 0 ? "none" : string.Join(", ", held))}.",
         };
         problem.Extensions["requiredScope"] = required;
-        return WriteAsync(http, problem);
-    }
-
-    private static async Task WriteAsync(HttpContext http, ProblemDetails problem)
-    {
-        http.Response.StatusCode = problem.Status!.Value;
-        var written = await http.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
-        if (!written) await http.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+        return ProblemAnswers.WriteAsync(http, problem);
     }
 
     // A quoted-string of RFC 9110 holds no '"' or '\' unescaped; the texts here have neither, but a

@@ -74,9 +74,9 @@ public sealed class InboxService(ErdsDbContext db, TimeProvider time, ILogger<In
         var now = EnsureAwaitingDecision(copy);
         copy.Recipient.TransitionTo(RecipientStatus.Refused);
         copy.Recipient.DecidedAt = now;
-        if (reason is not null && !TextRules.IsRecordable(reason))
+        if (reason is not null && TextRules.FreeTextProblem(reason) is { } problem)
         {
-            throw Problems.Problems.MalformedRequest("The refusal reason contains control characters.");
+            throw Problems.Problems.MalformedRequest($"The refusal reason {problem}.");
         }
         var details = string.IsNullOrWhiteSpace(reason) ? "Refused by the recipient." : reason.Trim().Truncate(1000);
         db.Record(ActorEvent(copy, EvidenceEvent.ConsignmentRejection, now, caller, EventReason.RefusedByRecipient(details)), now);

@@ -14,4 +14,7 @@ public class ProblemException(int status, string slug, string title, string deta
     public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();
 
     public string Type => "urn:erds:problem:" + Slug;
+
+    // Sent as Retry-After (whole seconds, at least one) when the caller may succeed by waiting.
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -30,8 +30,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         }
         if (httpContext.Response.HasStarted) return false;
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is ProblemException { RetryAfter: { } wait }) httpContext.Response.Headers.RetryAfter = RetryAfterSeconds(wait);
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    public static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static ProblemDetails ToDetails(ProblemException p)
     {

@@ -23,6 +23,10 @@ public static class Problems
     public static ProblemException MalformedRequest(string detail) =>
         new(StatusCodes.Status400BadRequest, "malformed-request", "Malformed request", detail);
 
+    public static ProblemException RequestTooLarge(long declared, long maxMessageBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, "too-large", "Message too large",
+            $"The request declares {declared} bytes; this provider accepts at most {maxMessageBytes} bytes of body and attachments per message. Nothing was received or recorded.");
+
     public static ProblemException UnsupportedMediaType(string detail) =>
         new(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Unsupported media type", detail);
 

@@ -54,7 +54,7 @@ public sealed class DistributedDeliveryTests
     private static async Task WaitForOutputAsync(HostProcess process, string text)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!process.RecentOutput.Contains(text))
+        while (!process.HasWritten(text))
         {
             Assert.True(DateTime.UtcNow < deadline, $"no line with {text}; last lines:\n{process.RecentOutput}");
             await Task.Delay(100);

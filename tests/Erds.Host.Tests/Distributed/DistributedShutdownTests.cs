@@ -27,7 +27,7 @@ public sealed class DistributedShutdownTests
         var messageId = await court.SubmitAcceptedAsync(TestMessage.Between(deployment.Court, deployment.Firm));
         var evidence = deployment.Process("evidence");
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!evidence.RecentOutput.Contains("R-RETRY"))
+        while (!evidence.HasWritten("R-RETRY"))
         {
             Assert.True(DateTime.UtcNow < deadline, "the first attempt did not fail:\n" + evidence.RecentOutput);
             await Task.Delay(250);

@@ -12,6 +12,7 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _everything = new();
 
     private readonly bool _ownsDataDirectory;
 
@@ -140,11 +141,17 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     // Only the last lines matter when start-up fails; the host logs a lot while it runs.
+    // Whether the process ever wrote a line containing the text: a marker can scroll out of the recent
+    // lines behind a long stack trace between two looks.
+    public bool HasWritten(string text) => _everything.Any(l => l.Contains(text, StringComparison.Ordinal));
+
     private void Keep(string? line)
     {
         if (line is null) return;
         _output.Enqueue(line);
         while (_output.Count > 50) _output.TryDequeue(out _);
+        _everything.Enqueue(line);
+        while (_everything.Count > 20_000) _everything.TryDequeue(out _);
     }
 
     private static int FreePort()

@@ -27,6 +27,15 @@ public sealed class TestProvider : WebApplicationFactory<Program>
     // Extra configuration for one test class, e.g. a mail server.
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    // Request rates and the daily message quota are off unless a test sets them (LimitsTests does):
+    // tests send as fast as they can from one token, and move the clock across days.
+    public static readonly IReadOnlyDictionary<string, string> LimitsOff = new Dictionary<string, string>
+    {
+        ["Erds:Limits:PerCredentialRequestsPerSecond"] = "0",
+        ["Erds:Limits:PerAddressRequestsPerSecond"] = "0",
+        ["Erds:Limits:MessagesPerDay"] = "0",
+    };
+
     // Extra services for one test class, e.g. a sink that captures log events.
     public Action<IServiceCollection> TestServices { get; init; } = _ => { };
 
@@ -36,6 +45,7 @@ public sealed class TestProvider : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Erds:Metrics:Url", "http://127.0.0.1:0");
+        foreach (var (key, value) in LimitsOff) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Erds:Storage:DataDirectory", DataDirectory);

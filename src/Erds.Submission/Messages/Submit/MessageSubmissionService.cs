@@ -4,6 +4,7 @@ using Erds.Persistence;
 using Erds.Persistence.Content;
 using Erds.Persistence.Entities;
 using Erds.Submission.Authentication;
+using Erds.Submission.Limits;
 using Erds.Submission.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -17,16 +18,17 @@ namespace Erds.Submission.Messages.Submit;
 // transaction. Nothing half-written survives a failure.
 public sealed class MessageSubmissionService(
     ErdsDbContext db, ContentStore content, ContentKeyProtector keys, IOptions<SubmissionOptions> options,
-    SubmissionMetrics metrics, TimeProvider time, ILogger<MessageSubmissionService> logger)
+    IOptions<LimitsOptions> limits, OrganisationQuotas quotas, SubmissionMetrics metrics, TimeProvider time, ILogger<MessageSubmissionService> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private SubmissionOptions Options => options.Value;
 
     public async Task<SubmissionOutcome> SubmitAsync(Caller caller, string idempotencyKey, HttpRequest request, CancellationToken cancellationToken)
     {
-        var reader = SubmissionBodyReader.Open(request, Options);
+        var reader = SubmissionBodyReader.Open(request, Options, limits.Value.UploadIdleTimeout);
         var previous = await SubmissionQueries.PreviousAnswer.For(db)(db, caller.OrganisationId, idempotencyKey, cancellationToken);
         if (previous is not null) return await ReplayAsync(previous, reader, cancellationToken);
+        var storable = await quotas.CheckAsync(caller.OrganisationId, cancellationToken);
 
         using var fingerprint = new SubmissionFingerprint();
         var (metadata, raw) = await reader.ReadMetadataAsync(cancellationToken);
@@ -38,11 +40,15 @@ public sealed class MessageSubmissionService(
         var contentKey = ContentStore.NewContentKey();
         try
         {
-            var (resolved, rejection) = ResolveRecipients(draft);
-            rejection ??= CheckExpiry(draft);
-            var (parts, stop) = await ReadPartsAsync(reader, fingerprint, rejection is null ? messageId : null, contentKey, cancellationToken);
+            // Whether every recipient is known is answered last, after the content has been received
+            // in full: learning which mailboxes exist costs as much as sending to them.
+            var (resolved, unknownRecipients) = ResolveRecipients(draft);
+            var rejection = CheckExpiry(draft);
+            var budget = new ContentBudget(Options.MaxMessageBytes, storable);
+            var (parts, stop) = await ReadPartsAsync(reader, fingerprint, rejection is null ? messageId : null, contentKey, budget, cancellationToken);
             rejection ??= stop;
             if (rejection is null && parts.Count == 0) rejection = Rejections.NoContent();
+            rejection ??= unknownRecipients;
 
             var now = time.GetUtcNow();
             var message = NewMessage(messageId, draft, caller, now, resolved, rejection);
@@ -51,7 +57,9 @@ public sealed class MessageSubmissionService(
             {
                 message.WrappedContentKey = keys.Wrap(contentKey, messageId);
                 message.Parts.AddRange(parts.Select(p => ToEntity(messageId, p)));
-                return await RecordAsync(message, DeliveryEventFor(message, EvidenceEvent.SubmissionAcceptance, now, null), caller, idempotencyKey, fingerprint, Accepted(message), cancellationToken);
+                var accepted = await RecordAsync(message, DeliveryEventFor(message, EvidenceEvent.SubmissionAcceptance, now, null), caller, idempotencyKey, fingerprint, Accepted(message), cancellationToken);
+                quotas.Stored(caller.OrganisationId, parts.Sum(p => p.Length));
+                return accepted;
             }
             content.DeleteMessage(messageId);
             logger.LogInformation("Submission {MessageId} rejected: {Problem}", messageId, rejection.Slug);
@@ -78,7 +86,7 @@ public sealed class MessageSubmissionService(
         {
             throw Problems.Problems.IdempotencyKeyReused();
         }
-        await ReadPartsAsync(reader, fingerprint, storeFor: null, contentKey: null, cancellationToken);
+        await ReadPartsAsync(reader, fingerprint, storeFor: null, contentKey: null, new ContentBudget(Options.MaxMessageBytes, long.MaxValue), cancellationToken);
         if (!fingerprint.Complete().AsSpan().SequenceEqual(previous.RequestFingerprint)) throw Problems.Problems.IdempotencyKeyReused();
         return new SubmissionOutcome(previous.StatusCode, ContentTypeFor(previous.StatusCode), previous.ResponseBody, previous.Location);
     }
@@ -86,10 +94,10 @@ public sealed class MessageSubmissionService(
     // Reads every part; stores them only when storeFor is set (otherwise it only fingerprints).
     // Stops at the first problem in the content and returns it as the rejection.
     private async Task<(List<StoredPart> Parts, SubmissionRejectionException? Stop)> ReadPartsAsync(
-        SubmissionBodyReader reader, SubmissionFingerprint fingerprint, Guid? storeFor, byte[]? contentKey, CancellationToken cancellationToken)
+        SubmissionBodyReader reader, SubmissionFingerprint fingerprint, Guid? storeFor, byte[]? contentKey, ContentBudget limit, CancellationToken cancellationToken)
     {
         var parts = new List<StoredPart>();
-        var budget = Options.MaxMessageBytes;
+        var budget = limit.Bytes;
         try
         {
             await reader.ReadPartsAsync(async (part, body) =>
@@ -106,8 +114,9 @@ public sealed class MessageSubmissionService(
         }
         catch (Exception ex) when (ex is ContentTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
-            fingerprint.AddStop("too-large");
-            return (parts, Rejections.TooLarge(Options.MaxMessageBytes));
+            var rejection = limit.QuotaBound ? Rejections.OverStorageQuota() : Rejections.TooLarge(Options.MaxMessageBytes);
+            fingerprint.AddStop(rejection.Slug);
+            return (parts, rejection);
         }
         catch (ProblemException problem)
         {

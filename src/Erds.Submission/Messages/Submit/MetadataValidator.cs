@@ -16,11 +16,11 @@ public sealed class MetadataValidator(ErdsDbContext db, SubmissionOptions option
         if (metadata.Recipients is not { Count: > 0 }) errors.Add("'recipients' needs at least one recipient.");
         else if (metadata.Recipients.Count > options.MaxRecipients) errors.Add($"At most {options.MaxRecipients} recipients.");
         else CheckRecipients(metadata.Recipients, errors);
-        if (metadata.From is { } from && !TextRules.IsIdentifier(from.Trim())) errors.Add("'from' contains white space or characters that cannot be recorded.");
+        if (metadata.From is { } from && TextRules.IdentifierProblem(from.Trim()) is { } fromProblem) errors.Add($"'from' {fromProblem}.");
         if (metadata.Subject is { Length: > 998 }) errors.Add("'subject' is at most 998 characters.");
-        if (metadata.Subject is { } subject && !TextRules.IsRecordable(subject)) errors.Add("'subject' contains control characters.");
+        if (metadata.Subject is { } subject && TextRules.FreeTextProblem(subject) is { } subjectProblem) errors.Add($"'subject' {subjectProblem}.");
         if (metadata.SenderReference is { Length: > 256 }) errors.Add("'senderReference' is at most 256 characters.");
-        if (metadata.SenderReference is { } reference && !TextRules.IsRecordable(reference)) errors.Add("'senderReference' contains control characters.");
+        if (metadata.SenderReference is { } reference && TextRules.FreeTextProblem(reference) is { } referenceProblem) errors.Add($"'senderReference' {referenceProblem}.");
         var mode = ParseMode(metadata.ConsignmentMode, errors);
         if (errors.Count > 0) throw Invalid(errors);
 
@@ -53,9 +53,14 @@ public sealed class MetadataValidator(ErdsDbContext db, SubmissionOptions option
             }
             var identifier = recipient.Identifier.Trim();
             var scheme = string.IsNullOrWhiteSpace(recipient.Scheme) ? "mailto" : recipient.Scheme.Trim();
-            if (identifier.Length > 320 || scheme.Length > 64 || !TextRules.IsIdentifier(identifier) || !TextRules.IsIdentifier(scheme))
+            if (identifier.Length > 320 || scheme.Length > 64)
             {
-                errors.Add($"Recipient identifiers are at most 320 characters, schemes at most 64, without white space or control characters.");
+                errors.Add("Recipient identifiers are at most 320 characters, schemes at most 64.");
+                return;
+            }
+            if ((TextRules.IdentifierProblem(identifier) ?? TextRules.IdentifierProblem(scheme)) is { } problem)
+            {
+                errors.Add($"A recipient's identifier or scheme {problem}.");
                 return;
             }
             // The same mailbox twice would make two deliveries nobody can tell apart.

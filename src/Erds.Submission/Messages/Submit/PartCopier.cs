@@ -43,5 +43,9 @@ public static class PartCopier
         {
             throw Problems.Problems.MalformedRequest($"The multipart body ended inside a part: {ex.Message}");
         }
+        catch (InvalidDataException ex)
+        {
+            throw Problems.Problems.MalformedRequest($"The multipart body is malformed inside a part: {ex.Message}");
+        }
     }
 }

@@ -20,6 +20,11 @@ public static class Rejections
         new(StatusCodes.Status413PayloadTooLarge, "too-large", "Message too large",
             $"Body and attachments together exceed this provider's limit of {limit} bytes.", EventReason.PolicyViolation($"Content exceeds {limit} bytes."));
 
+    public static SubmissionRejectionException OverStorageQuota() =>
+        new(StatusCodes.Status403Forbidden, "storage-quota-exceeded", "Storage quota used up",
+            "This message's content would take your organisation's stored content over its quota. Content is freed as recipients retrieve messages and retention ends; ask your provider for a higher quota.",
+            EventReason.PolicyViolation("Content exceeds the sender organisation's storage quota."));
+
     public static SubmissionRejectionException BadExpiry(string detail) =>
         new(StatusCodes.Status422UnprocessableEntity, "invalid-expiry", "Invalid expiry", detail, EventReason.PolicyViolation(detail));
 }

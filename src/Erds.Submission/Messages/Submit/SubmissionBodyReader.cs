@@ -1,4 +1,6 @@
+using Erds.Persistence;
 using System.Text.Json;
+using Erds.Submission.Limits;
 using Erds.Submission.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -22,7 +24,7 @@ public sealed class SubmissionBodyReader
         _maxParts = maxParts;
     }
 
-    public static SubmissionBodyReader Open(HttpRequest request, SubmissionOptions options)
+    public static SubmissionBodyReader Open(HttpRequest request, SubmissionOptions options, TimeSpan idleTimeout)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
@@ -34,10 +36,11 @@ public sealed class SubmissionBodyReader
         {
             throw Problems.Problems.MalformedRequest("The multipart/form-data content type has no valid boundary.");
         }
-        var reader = new MultipartReader(boundary, request.Body)
+        // No section length limit of the reader's own: PartCopier counts the content against what the
+        // message may hold and refuses it with evidence, where the reader would throw mid-read.
+        var reader = new MultipartReader(boundary, new IdleTimeoutStream(request.Body, idleTimeout))
         {
             HeadersLengthLimit = 16 * 1024,
-            BodyLengthLimit = options.MaxMessageBytes + 1,
         };
         return new SubmissionBodyReader(reader, options.MaxParts);
     }
@@ -152,17 +155,14 @@ public sealed class SubmissionBodyReader
     }
 
     // Keeps the name the sender gave, minus any path, so it cannot steer where a recipient saves it.
-    // Control characters are refused rather than stored: the name is shown to the recipient (message
-    // views, their terminal), where an escape sequence or line break could forge what they read.
+    // Text evidence cannot carry or that could forge what the recipient reads (control characters, a
+    // right-to-left override turning "cod.exe" into "exe.doc") is refused rather than stored.
     private static string SafeFileName(string fileName)
     {
-        foreach (var c in fileName)
-        {
-            if (char.IsControl(c)) throw Problems.Problems.MalformedRequest($"An attachment file name contains the control character U+{(int)c:X4}.");
-        }
+        if (TextRules.FreeTextProblem(fileName) is { } problem) throw Problems.Problems.MalformedRequest($"An attachment file name {problem}.");
         var name = fileName.Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..].Trim();
         if (name.Length == 0 || name is "." or "..") throw Problems.Problems.MalformedRequest("An attachment file name is empty.");
-        return name.Length > 255 ? name[..255] : name;
+        return name.Truncate(255);
     }
 }

@@ -33,10 +33,10 @@ public static class SubmitMessageEndpoint
         MessageSubmissionService submissions, IOptions<SubmissionOptions> options, CancellationToken cancellationToken)
     {
         if (!IsValidKey(idempotencyKey)) throw Problems.Problems.IdempotencyKeyMissing();
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = options.Value.MaxMessageBytes + MultipartOverhead;
-        }
+        var maxBody = options.Value.MaxMessageBytes + MultipartOverhead;
+        // Refused before a byte of the body is read: nothing is received, stored or encrypted.
+        if (http.Request.ContentLength > maxBody) throw Problems.Problems.RequestTooLarge(http.Request.ContentLength.Value, options.Value.MaxMessageBytes);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = maxBody;
         var outcome = await submissions.SubmitAsync(Caller.From(http.User), idempotencyKey!, http.Request, cancellationToken);
         if (outcome.Location is not null) http.Response.Headers.Location = outcome.Location;
         return Results.Text(outcome.Body, outcome.ContentType, System.Text.Encoding.UTF8, outcome.StatusCode);

@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using Erds.Host.Tests.Support;
+using Xunit;
+
+namespace Erds.Host.Tests.Limits;
+
+// The provider as a process on Kestrel, for limits that the in-memory test server does not show as
+// a client on a network meets them (declared lengths, stalled and concurrent uploads): an upload
+// idle timeout of one second and one submission at a time per organisation.
+public sealed class KestrelLimitsFixture : IAsyncLifetime
+{
+    public const string Court = "griffie@court.example";
+    public const string Firm = "kantoor@firm.example";
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "erds-limits-" + Guid.NewGuid().ToString("N"));
+
+    public HostProcess Host { get; private set; } = null!;
+
+    public string CourtToken { get; private set; } = null!;
+
+    public string FirmToken { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_root);
+        Host = await HostProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Erds__Limits__UploadIdleTimeout"] = "00:00:01",
+            ["Erds__Limits__ConcurrentSubmissionsPerOrganisation"] = "1",
+        });
+        var cli = CliSession.For(Host, _root);
+        await cli.RunOkAsync("org", "add", "--handle", "court", "--name", "Rechtbank");
+        await cli.RunOkAsync("mailbox", "add", "--org", "court", "--address", Court, "--functional");
+        await cli.RunOkAsync("org", "add", "--handle", "firm", "--name", "Advocatenkantoor");
+        await cli.RunOkAsync("mailbox", "add", "--org", "firm", "--address", Firm);
+        CourtToken = await cli.RunOkAsync("token", "issue", "--org", "court");
+        FirmToken = await cli.RunOkAsync("token", "issue", "--org", "firm");
+    }
+
+    public HttpClient Client(string token)
+    {
+        var http = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    public static TestMessage Message(string from, string to, byte[]? attachment = null) => new()
+    {
+        From = from,
+        To = [to],
+        Attachments = [("stuk.bin", "application/octet-stream", attachment ?? "%PDF-1.7 stuk"u8.ToArray())],
+    };
+
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, HttpContent content)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/messages") { Content = content };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return await http.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+}
