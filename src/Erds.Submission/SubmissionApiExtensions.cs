@@ -62,6 +62,7 @@ public static class SubmissionApiExtensions
         app.UseAuthentication();
         app.UseMiddleware<CallerLogScope>();
         app.UseRateLimiter();
+        app.UseMiddleware<ApiRequiresAuthentication>();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("ERDS");

@@ -60,7 +60,7 @@ public sealed class MetadataValidator(ErdsDbContext db, SubmissionOptions option
             }
             if ((TextRules.IdentifierProblem(identifier) ?? TextRules.IdentifierProblem(scheme)) is { } problem)
             {
-                errors.Add($"A recipient's identifier or scheme {problem}.");
+                errors.Add($"Recipient identifier or scheme {problem}.");
                 return;
             }
             // The same mailbox twice would make two deliveries nobody can tell apart.
