@@ -3,8 +3,8 @@ using Microsoft.OpenApi;
 
 namespace Erds.Submission.Authentication;
 
-// The OpenAPI document states how to authenticate and which scope each operation needs, with the 401
-// and 403 answers every protected operation can give.
+// The OpenAPI document states how to authenticate and which scope each operation needs, with the 401,
+// 403 and 429 answers every protected operation can give.
 public static class BearerOpenApi
 {
     public const string SchemeId = "bearer";
@@ -32,6 +32,7 @@ public static class BearerOpenApi
             operation.Responses ??= new OpenApiResponses();
             operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid API token: WWW-Authenticate: Bearer, with error=\"invalid_token\" when one was given (problem+json)." });
             operation.Responses.TryAdd("403", new OpenApiResponse { Description = $"The token lacks the scope '{scope}': WWW-Authenticate: Bearer error=\"insufficient_scope\" (problem+json)." });
+            operation.Responses.TryAdd("429", new OpenApiResponse { Description = "Too many requests from this token or address, or (submissions) too many at once or the day's quota used up: wait as Retry-After says (problem+json)." });
             return Task.CompletedTask;
         });
 }
