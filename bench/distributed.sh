@@ -13,9 +13,11 @@ cd "$(dirname "$0")/.."
 
 state="${ERDS_LOCAL_DIR:-$PWD/.erds-local}"
 # A load run sends as fast as it is told from one token: the per-credential rate, the daily quota and
-# the submissions at once per organisation (docs/security.md) are turned off for it
+# the submissions at once per organisation (docs/security.md) are turned off for it unless set
 # (the roles inherit this environment; a set-up already running keeps what it was started with).
-export Erds__Limits__PerCredentialRequestsPerSecond=0 Erds__Limits__MessagesPerDay=0 Erds__Limits__ConcurrentSubmissionsPerOrganisation=0
+export Erds__Limits__PerCredentialRequestsPerSecond="${Erds__Limits__PerCredentialRequestsPerSecond:-0}" \
+  Erds__Limits__MessagesPerDay="${Erds__Limits__MessagesPerDay:-0}" \
+  Erds__Limits__ConcurrentSubmissionsPerOrganisation="${Erds__Limits__ConcurrentSubmissionsPerOrganisation:-0}"
 deploy/local/start.sh >/dev/null
 # shellcheck disable=SC1091
 . "$state/env.sh"

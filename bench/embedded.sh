@@ -18,8 +18,10 @@ log="$ERDS_DATA_DIR.host.log"
 
 dotnet build -c Release src/Erds.Host --verbosity quiet >/dev/null
 # A load run sends as fast as it is told from one token: the per-credential rate, the daily quota and
-# the submissions at once per organisation (docs/security.md) are turned off for it.
-export Erds__Limits__PerCredentialRequestsPerSecond=0 Erds__Limits__MessagesPerDay=0 Erds__Limits__ConcurrentSubmissionsPerOrganisation=0
+# the submissions at once per organisation (docs/security.md) are turned off for it unless set.
+export Erds__Limits__PerCredentialRequestsPerSecond="${Erds__Limits__PerCredentialRequestsPerSecond:-0}" \
+  Erds__Limits__MessagesPerDay="${Erds__Limits__MessagesPerDay:-0}" \
+  Erds__Limits__ConcurrentSubmissionsPerOrganisation="${Erds__Limits__ConcurrentSubmissionsPerOrganisation:-0}"
 dotnet build -c Release src/Erds.Cli --verbosity quiet >/dev/null
 erds() { dotnet src/Erds.Cli/bin/Release/net10.0/erds.dll "$@"; }
 
