@@ -12,7 +12,7 @@ namespace Erds.Host.Tests.Security;
 public sealed class SubmissionFuzzTests
 {
     private const int PerKind = 40;
-    private const int Kinds = 31;
+    private const int Kinds = 31; // SubmissionInputs.Kinds.Count: input I is of kind I modulo 31
     private const string Court = "griffie@rechtbank.example";
     private const string Firm = "kantoor@devries-advocaten.example";
     private const string Lawyer = "mr.jansen@devries-advocaten.example";
