@@ -39,10 +39,16 @@ internal static class FuzzSubmitCommand
             Description = "The provider's Erds:Submission:MaxMessageBytes: the over-limit inputs send parts just past it (bytes, or with KiB, MiB, GiB).",
             DefaultValueFactory = _ => "1MiB",
         };
+        var kinds = new Option<string[]>("--kind")
+        {
+            Description = $"Send only inputs of these kinds (input I is of kind I modulo {SubmissionInputs.Kinds.Count}): {string.Join(", ", SubmissionInputs.Kinds)}.",
+            AllowMultipleArgumentsPerToken = true,
+            CustomParser = result => [.. result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+        };
         var save = new Option<DirectoryInfo?>("--save") { Description = "Write every input that is a finding into this directory (.body and .headers per request)." };
         var command = new Command("submit", "Seeded hostile and mutated submissions against POST /api/v1/messages: 0 5xx, 0 hangs, 0 connections dropped without an answer.")
         {
-            server, token, from, to, count, seed, start, concurrency, timeout, sizeLimit, save,
+            server, token, from, to, count, seed, start, concurrency, timeout, sizeLimit, kinds, save,
         };
         CliAction.Set(command, async (parse, cancellationToken) =>
         {
@@ -58,7 +64,10 @@ internal static class FuzzSubmitCommand
                 Timeout = parse.GetValue(timeout),
                 SaveTo = parse.GetValue(save),
                 Progress = Console.Error,
+                Kinds = (parse.GetValue(kinds) ?? []).ToHashSet(),
             };
+            var unknown = settings.Kinds.Except(SubmissionInputs.Kinds).ToList();
+            if (unknown.Count > 0) throw new CliError($"Unknown kind: {string.Join(", ", unknown)}. Kinds: {string.Join(", ", SubmissionInputs.Kinds)}.");
             if (settings.Count <= 0 || settings.Start < 0 || settings.Concurrency <= 0 || settings.Timeout <= TimeSpan.Zero)
                 throw new CliError("--count, --concurrency and --timeout must be positive and --start not negative.");
             settings.SaveTo?.Create();

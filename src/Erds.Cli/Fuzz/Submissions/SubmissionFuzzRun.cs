@@ -17,6 +17,9 @@ internal static class SubmissionFuzzRun
         public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
         public DirectoryInfo? SaveTo { get; init; }
         public TextWriter? Progress { get; init; }
+
+        // Only inputs of these kinds (the others of start..start+count-1 are skipped); empty: all.
+        public IReadOnlySet<string> Kinds { get; init; } = new HashSet<string>();
     }
 
     public static async Task<SubmissionFuzzSummary> RunAsync(Settings settings, CancellationToken cancellationToken)
@@ -28,12 +31,16 @@ internal static class SubmissionFuzzRun
             // Header values go out byte for byte (Latin-1), non-ASCII ones included.
             RequestHeaderEncodingSelector = (_, _) => Encoding.Latin1,
             AllowAutoRedirect = false,
+            // With Expect: 100-continue, the body waits for the provider's go-ahead or its answer, not a second.
+            Expect100ContinueTimeout = settings.Timeout,
         };
         using var client = new HttpClient(handler) { BaseAddress = settings.Server, Timeout = Timeout.InfiniteTimeSpan };
         var inputs = new SubmissionInputs(settings.Parties, settings.Seed);
         var summary = new SubmissionFuzzSummary();
         var done = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(settings.Start, settings.Count),
+        var indexes = Enumerable.Range(settings.Start, settings.Count)
+            .Where(i => settings.Kinds.Count == 0 || settings.Kinds.Contains(SubmissionInputs.Kinds[i % SubmissionInputs.Kinds.Count]));
+        await Parallel.ForEachAsync(indexes,
             new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
             async (index, token) =>
             {
@@ -59,7 +66,19 @@ internal static class SubmissionFuzzRun
         return answers;
     }
 
+    // A connection the provider closes while the body is still being sent (HTTP/1.1 allows answering
+    // early, e.g. 413 on a Content-Length over the limit, and closing) is sent once more with
+    // "Expect: 100-continue", so that the answer can be read before the body goes out: answered then, it
+    // counts as that answer (closed early), and only without an answer is it dropped.
     private static async Task<SubmissionAnswer> SendAsync(HttpClient client, FuzzRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var answer = await SendOnceAsync(client, request, timeout, expectContinue: false, cancellationToken);
+        if (!answer.IsDropped) return answer;
+        var again = await SendOnceAsync(client, request, timeout, expectContinue: true, cancellationToken);
+        return again.Status is null ? answer : again with { ClosedEarly = true, Elapsed = answer.Elapsed + again.Elapsed };
+    }
+
+    private static async Task<SubmissionAnswer> SendOnceAsync(HttpClient client, FuzzRequest request, TimeSpan timeout, bool expectContinue, CancellationToken cancellationToken)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(timeout);
@@ -67,6 +86,7 @@ internal static class SubmissionFuzzRun
         try
         {
             using var message = ToMessage(request);
+            if (expectContinue) message.Headers.ExpectContinue = true;
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, bound.Token);
             var status = (int)response.StatusCode;
             var excerpt = await ReadExcerptAsync(response, bound.Token);
