@@ -12,6 +12,8 @@ internal static class FuzzCommands
     public static Command Create() => new("fuzz", "Throw seeded hostile inputs at the provider's input handling and report what it tried and what broke.")
     {
         Verify(),
+        FuzzSubmitCommand.Create(),
+        FuzzCheckCommand.Create(),
     };
 
     private static Command Verify()
