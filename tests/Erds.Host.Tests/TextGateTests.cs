@@ -20,6 +20,7 @@ public sealed class TextGateTests(ProviderFixture fixture) : IClassFixture<Provi
     [InlineData("subject", "zaak \u2066C/13\u2069", "U+2066")]
     [InlineData("senderReference", "C/13\u200F/123", "U+200F")]
     [InlineData("senderReference", "C/13\uFDD0", "U+FDD0")]
+    [InlineData("subject", "zaak\uFEFF C/13", "U+FEFF")]
     public async Task Metadata_text_that_could_forge_what_people_read_gets_400_naming_the_character(string field, string value, string named)
     {
         var metadata = JsonSerializer.Serialize(new Dictionary<string, object>

@@ -7,7 +7,8 @@ namespace Erds.Evidence.Xml;
 /// The one gate for text that flows into evidence. Evidence is XML 1.0, which cannot carry most
 /// control characters at all: a string with one of them can never be sealed. Text that people read
 /// (names, subjects, file names, reasons) must moreover not be able to forge what they see: no
-/// control characters, no bidirectional embeddings or overrides, no line or paragraph separators.
+/// control characters, no bidirectional embeddings or overrides, no line or paragraph separators, no
+/// byte-order marks or annotation characters hidden inside.
 /// </summary>
 /// <remarks>
 /// Three uses, one rule set. Where text enters the provider it is refused when <see cref="Problem"/>
@@ -93,7 +94,7 @@ public static class EvidenceText
         if (!IsCarriable(value, index, out width)) return false;
         if (value[index] == '\t') return true;
         var rune = Rune.GetRuneAt(value, index);
-        if (IsNoncharacter(rune.Value) || IsBidiControl(rune.Value)) return false;
+        if (IsNoncharacter(rune.Value) || IsBidiControl(rune.Value) || IsInvisibleFormatting(rune.Value)) return false;
         return Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.Control or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator);
     }
 
@@ -101,6 +102,11 @@ public static class EvidenceText
     // "exe.doc"); the marks are invisible. None has a place in an address, a name or a subject that
     // legal proof shows.
     private static bool IsBidiControl(int c) => c is (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069) or 0x200E or 0x200F or 0x061C;
+
+    // A byte-order mark inside text and the interlinear annotation characters hide or reshape what is
+    // shown, and have no use in what legal proof shows. Joiners and zero-width spaces are left alone:
+    // scripts such as Persian and Thai need them.
+    private static bool IsInvisibleFormatting(int c) => c is 0xFEFF or (>= 0xFFF9 and <= 0xFFFB);
 
     private static bool IsNoncharacter(int c) => c is >= 0xFDD0 and <= 0xFDEF || (c & 0xFFFE) == 0xFFFE;
 
@@ -111,6 +117,7 @@ public static class EvidenceText
         var rune = Rune.GetRuneAt(value, index).Value;
         if (IsBidiControl(rune)) return "a bidirectional control character";
         if (IsNoncharacter(rune)) return "a Unicode noncharacter";
+        if (IsInvisibleFormatting(rune)) return "an invisible formatting character";
         if (rune is 0x2028 or 0x2029) return "a line or paragraph separator";
         return "a control character";
     }

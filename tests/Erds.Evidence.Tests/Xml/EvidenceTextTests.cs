@@ -51,6 +51,8 @@ public sealed class EvidenceTextTests
     [InlineData("c1\u0085control", "U+0085", "control")]
     [InlineData("non\uFDD0char", "U+FDD0", "noncharacter")]
     [InlineData("plane\U0001FFFEone", "U+1FFFE", "noncharacter")]
+    [InlineData("hidden\uFEFFmark", "U+FEFF", "invisible formatting")]
+    [InlineData("ruby\uFFF9text\uFFFB", "U+FFF9", "invisible formatting")]
     public void Text_that_could_forge_what_people_read_is_refused_though_xml_carries_it(string text, string character, string kind)
     {
         var problem = EvidenceText.Problem(text);

@@ -6,16 +6,17 @@ using Xunit;
 namespace Erds.Host.Tests.Security;
 
 // Findings of the submission fuzz (erds fuzz submit --seed 20261203), each reduced to one request. Both
-// are an InvalidDataException thrown by the multipart reader while a part's content is read
-// (PartCopier), which nothing maps to a problem answer: the sender gets a 500. Until the submission code
-// maps it, these tests fail, and so does SubmissionFuzzTests.
+// were an InvalidDataException thrown by the multipart reader while a part's content was read
+// (PartCopier), which nothing mapped to a problem answer: the sender got a 500. The reader now has no
+// length limit of its own (PartCopier counts against the message's budget) and PartCopier maps the
+// reader's errors to 400.
 public sealed class SubmissionFuzzFindingTests(ProviderFixture fixture) : IClassFixture<ProviderFixture>
 {
     private Parties P => fixture.Parties;
 
-    // Input #26 (over-limit): "Multipart body length limit exceeded". Exactly one byte over the limit gets
-    // 413 (SubmissionRejectionTests); more than that mostly crosses the reader's own limit (MaxMessageBytes + 1)
-    // within one read, before PartCopier counts the bytes.
+    // Input #26 (over-limit): "Multipart body length limit exceeded". Exactly one byte over the limit got
+    // 413 (SubmissionRejectionTests); more than that mostly crossed the reader's own limit (MaxMessageBytes + 1)
+    // within one read, before PartCopier counted the bytes.
     [Fact]
     public async Task An_attachment_well_over_the_size_limit_gets_413_not_500()
     {
