@@ -33,6 +33,9 @@ public sealed class DistributedDeployment : IAsyncDisposable
         ["Erds__Storage__Provider"] = "PostgreSql",
         ["ConnectionStrings__Erds"] = ConnectionString,
         ["Erds__LogFormat"] = "json",
+        // The tests follow hundreds of messages' evidence from one token, as fast as they can.
+        ["Erds__Limits__PerCredentialRequestsPerSecond"] = "0",
+        ["Erds__Limits__MessagesPerDay"] = "0",
     };
 
     public static async Task<DistributedDeployment> StartAsync()
