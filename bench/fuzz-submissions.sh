@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The long submission fuzz, as in docs/security-fuzz.md: builds Release, starts the provider on a fresh
+# The long submission fuzz, as in docs/security.md ("The security test suite"): builds Release, starts the provider on a fresh
 # data directory (rate limits and quotas off, a 1 MiB size limit so that over-limit inputs are cheap),
 # registers two organisations, their mailboxes and a token with the operator commands of
 # docs/getting-started.md, sends `erds fuzz submit` inputs, then runs `erds fuzz check`.
