@@ -9,14 +9,14 @@ namespace Erds.Host.Tests;
 // docs/performance.md, never in assertions.
 public sealed class BenchCommandTests
 {
-    private const string Court = "griffie@rechtbank.example";
-    private const string Firm = "kantoor@devries-advocaten.example";
+    private const string Court = ProcessParties.Court;
+    private const string Firm = ProcessParties.Firm;
 
     [Fact]
     public async Task Bench_takes_every_message_to_a_complete_evidence_chain_and_reports_it()
     {
         await using var host = await HostProcess.StartAsync();
-        var (courtToken, firmToken) = await SeedAsync(host);
+        var (courtToken, firmToken) = await ProcessParties.SeedAsync(host);
         var json = Path.Combine(host.DataDirectory, "bench.json");
 
         var (exit, output) = await Cli.RunAsync("bench", "--server", host.BaseAddress.ToString(),
@@ -49,7 +49,7 @@ public sealed class BenchCommandTests
     public async Task Bench_counts_failed_messages_by_kind_and_exits_with_an_error()
     {
         await using var host = await HostProcess.StartAsync();
-        var (courtToken, firmToken) = await SeedAsync(host);
+        var (courtToken, firmToken) = await ProcessParties.SeedAsync(host);
 
         var (exit, output) = await Cli.RunAsync("bench", "--server", host.BaseAddress.ToString(),
             "--token", courtToken, "--recipient-token", firmToken, "--from", "not-ours@rechtbank.example", "--to", Firm,
@@ -59,21 +59,5 @@ public sealed class BenchCommandTests
         Assert.Contains("messages:   0 accepted, 0 with complete chains, 3 errors", output);
         Assert.Matches(@"\n\s+3  submit: HTTP 4\d\d", output);
         Assert.Contains("error: 3 of 3 messages did not complete their evidence chain.", output);
-    }
-
-    private static async Task<(string Court, string Firm)> SeedAsync(HostProcess host)
-    {
-        async Task<string> Run(params string[] arguments)
-        {
-            var (exit, output) = await Cli.RunAsync([.. arguments, "--data-dir", host.DataDirectory]);
-            Assert.True(exit == 0, string.Join(' ', arguments) + ":\n" + output);
-            return output.Trim();
-        }
-        await Run("org", "add", "--handle", "rechtbank", "--name", "Rechtbank Amsterdam", "--legal-id", "00000001003214345000");
-        await Run("mailbox", "add", "--org", "rechtbank", "--address", Court, "--functional");
-        await Run("org", "add", "--handle", "devries", "--name", "Advocatenkantoor De Vries", "--legal-id", "12345678");
-        await Run("mailbox", "add", "--org", "devries", "--address", Firm);
-        return (await Run("token", "issue", "--org", "rechtbank", "--assurance", "substantial"),
-            await Run("token", "issue", "--org", "devries", "--assurance", "substantial"));
     }
 }

@@ -9,10 +9,8 @@ namespace Erds.Host.Tests.Limits;
 // idle timeout of one second and one submission at a time per organisation.
 public sealed class KestrelLimitsFixture : IAsyncLifetime
 {
-    public const string Court = "griffie@court.example";
-    public const string Firm = "kantoor@firm.example";
-
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "erds-limits-" + Guid.NewGuid().ToString("N"));
+    public const string Court = ProcessParties.Court;
+    public const string Firm = ProcessParties.Firm;
 
     public HostProcess Host { get; private set; } = null!;
 
@@ -22,19 +20,12 @@ public sealed class KestrelLimitsFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(_root);
         Host = await HostProcess.StartAsync(new Dictionary<string, string>
         {
             ["Erds__Limits__UploadIdleTimeout"] = "00:00:01",
             ["Erds__Limits__ConcurrentSubmissionsPerOrganisation"] = "1",
         });
-        var cli = CliSession.For(Host, _root);
-        await cli.RunOkAsync("org", "add", "--handle", "court", "--name", "Rechtbank");
-        await cli.RunOkAsync("mailbox", "add", "--org", "court", "--address", Court, "--functional");
-        await cli.RunOkAsync("org", "add", "--handle", "firm", "--name", "Advocatenkantoor");
-        await cli.RunOkAsync("mailbox", "add", "--org", "firm", "--address", Firm);
-        CourtToken = await cli.RunOkAsync("token", "issue", "--org", "court");
-        FirmToken = await cli.RunOkAsync("token", "issue", "--org", "firm");
+        (CourtToken, FirmToken) = await ProcessParties.SeedAsync(Host);
     }
 
     public HttpClient Client(string token)
@@ -58,9 +49,5 @@ public sealed class KestrelLimitsFixture : IAsyncLifetime
         return await http.SendAsync(request);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
-    }
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

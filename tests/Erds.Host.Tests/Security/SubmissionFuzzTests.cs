@@ -13,8 +13,8 @@ public sealed class SubmissionFuzzTests
 {
     private const int PerKind = 40;
     private const int Kinds = 31; // SubmissionInputs.Kinds.Count: input I is of kind I modulo 31
-    private const string Court = "griffie@rechtbank.example";
-    private const string Firm = "kantoor@devries-advocaten.example";
+    private const string Court = ProcessParties.Court;
+    private const string Firm = ProcessParties.Firm;
     private const string Lawyer = "mr.jansen@devries-advocaten.example";
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class SubmissionFuzzTests
             ["Erds__Limits__PerCredentialRequestsPerSecond"] = "0",
             ["Erds__Limits__MessagesPerDay"] = "0",
         });
-        var token = await SeedAsync(host);
+        var token = (await ProcessParties.SeedAsync(host, Lawyer)).CourtToken;
 
         var (fuzzExit, fuzzOutput) = await Cli.RunAsync("fuzz", "submit", "--url", host.BaseAddress.ToString(), "--token", token,
             "--from", Court, "--to", $"{Firm},{Lawyer}", "--count", (PerKind * Kinds).ToString(), "--seed", seed.ToString(),
@@ -49,21 +49,5 @@ public sealed class SubmissionFuzzTests
         Assert.True(checkExit == 0, report);
         Assert.Contains("; consistent", checkOutput);
         Assert.False(host.HasExited, "the provider exited during the fuzz:\n" + host.RecentOutput);
-    }
-
-    private static async Task<string> SeedAsync(HostProcess host)
-    {
-        async Task<string> Run(params string[] arguments)
-        {
-            var (exit, output) = await Cli.RunAsync([.. arguments, "--data-dir", host.DataDirectory]);
-            Assert.True(exit == 0, string.Join(' ', arguments) + ":\n" + output);
-            return output.Trim();
-        }
-        await Run("org", "add", "--handle", "rechtbank", "--name", "Rechtbank Amsterdam", "--legal-id", "00000001003214345000");
-        await Run("mailbox", "add", "--org", "rechtbank", "--address", Court, "--functional");
-        await Run("org", "add", "--handle", "devries", "--name", "Advocatenkantoor De Vries", "--legal-id", "12345678");
-        await Run("mailbox", "add", "--org", "devries", "--address", Firm);
-        await Run("mailbox", "add", "--org", "devries", "--address", Lawyer);
-        return await Run("token", "issue", "--org", "rechtbank", "--assurance", "substantial");
     }
 }
