@@ -43,7 +43,8 @@ public sealed class QuotaTests
         TestMessage Sized(int bytes) => TestMessage.Between(court, firm) with { Body = null, Attachments = [("stuk.bin", "application/octet-stream", new byte[bytes])] };
 
         await provider.Court.SubmitAcceptedAsync(Sized(600));
-        using var over = await provider.Court.SubmitAsync(Sized(401));
+        var key = Guid.NewGuid().ToString();
+        using var over = await provider.Court.SubmitAsync(Sized(401), idempotencyKey: key);
         Assert.Equal(HttpStatusCode.Forbidden, over.StatusCode);
         var problem = await ErdsApi.ProblemAsync(over);
         Assert.Equal("urn:erds:problem:storage-quota-exceeded", problem.GetProperty("type").GetString());
@@ -51,6 +52,11 @@ public sealed class QuotaTests
         var evidence = await provider.Court.WaitForEvidenceAsync(rejectedId, "SubmissionRejection");
         Assert.Contains("R_ERDS_PolicyViolation", Encoding.UTF8.GetString(Assert.Single(evidence).Xml));
         Assert.False(provider.HasContent(rejectedId));
+        using (var retried = await provider.Court.SubmitAsync(Sized(401), idempotencyKey: key))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, retried.StatusCode);
+            Assert.Equal(rejectedId, (await ErdsApi.ProblemAsync(retried)).GetProperty("messageId").GetGuid());
+        }
 
         await provider.Court.SubmitAcceptedAsync(Sized(400));
         using var full = await provider.Court.SubmitAsync(Sized(1));

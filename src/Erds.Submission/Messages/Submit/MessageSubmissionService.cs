@@ -44,10 +44,12 @@ public sealed class MessageSubmissionService(
             // in full: learning which mailboxes exist costs as much as sending to them.
             var (resolved, unknownRecipients) = ResolveRecipients(draft);
             var rejection = CheckExpiry(draft);
-            var budget = new ContentBudget(Options.MaxMessageBytes, storable);
-            var (parts, stop) = await ReadPartsAsync(reader, fingerprint, rejection is null ? messageId : null, contentKey, budget, cancellationToken);
+            var (parts, stop) = await ReadPartsAsync(reader, fingerprint, rejection is null ? messageId : null, contentKey, cancellationToken);
             rejection ??= stop;
             if (rejection is null && parts.Count == 0) rejection = Rejections.NoContent();
+            // Judged on the whole content, not while it streams: a retry with the same key then reads
+            // the same request the same way, whatever the organisation has stored meanwhile.
+            if (rejection is null && parts.Sum(p => p.Length) > storable) rejection = Rejections.OverStorageQuota();
             rejection ??= unknownRecipients;
 
             var now = time.GetUtcNow();
@@ -86,7 +88,7 @@ public sealed class MessageSubmissionService(
         {
             throw Problems.Problems.IdempotencyKeyReused();
         }
-        await ReadPartsAsync(reader, fingerprint, storeFor: null, contentKey: null, new ContentBudget(Options.MaxMessageBytes, long.MaxValue), cancellationToken);
+        await ReadPartsAsync(reader, fingerprint, storeFor: null, contentKey: null, cancellationToken);
         if (!fingerprint.Complete().AsSpan().SequenceEqual(previous.RequestFingerprint)) throw Problems.Problems.IdempotencyKeyReused();
         return new SubmissionOutcome(previous.StatusCode, ContentTypeFor(previous.StatusCode), previous.ResponseBody, previous.Location);
     }
@@ -94,10 +96,10 @@ public sealed class MessageSubmissionService(
     // Reads every part; stores them only when storeFor is set (otherwise it only fingerprints).
     // Stops at the first problem in the content and returns it as the rejection.
     private async Task<(List<StoredPart> Parts, SubmissionRejectionException? Stop)> ReadPartsAsync(
-        SubmissionBodyReader reader, SubmissionFingerprint fingerprint, Guid? storeFor, byte[]? contentKey, ContentBudget limit, CancellationToken cancellationToken)
+        SubmissionBodyReader reader, SubmissionFingerprint fingerprint, Guid? storeFor, byte[]? contentKey, CancellationToken cancellationToken)
     {
         var parts = new List<StoredPart>();
-        var budget = limit.Bytes;
+        var budget = Options.MaxMessageBytes;
         try
         {
             await reader.ReadPartsAsync(async (part, body) =>
@@ -114,9 +116,8 @@ public sealed class MessageSubmissionService(
         }
         catch (Exception ex) when (ex is ContentTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
-            var rejection = limit.QuotaBound ? Rejections.OverStorageQuota() : Rejections.TooLarge(Options.MaxMessageBytes);
-            fingerprint.AddStop(rejection.Slug);
-            return (parts, rejection);
+            fingerprint.AddStop("too-large");
+            return (parts, Rejections.TooLarge(Options.MaxMessageBytes));
         }
         catch (ProblemException problem)
         {
