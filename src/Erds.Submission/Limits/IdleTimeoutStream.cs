@@ -42,7 +42,9 @@ public sealed class IdleTimeoutStream(Stream inner, TimeSpan idleTimeout) : Stre
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
+    public const string StalledSlug = "upload-stalled";
+
     public static ProblemException Stalled(TimeSpan idleTimeout) =>
-        new(StatusCodes.Status408RequestTimeout, "upload-stalled", "Upload stalled",
+        new(StatusCodes.Status408RequestTimeout, StalledSlug, "Upload stalled",
             $"No data arrived for {idleTimeout.TotalSeconds:0} s; the upload was stopped. Send the submission again, with a new Idempotency-Key.");
 }

@@ -13,8 +13,8 @@ public static class LimitsExtensions
                 "Rate limits are zero (off) or positive.")
             .Validate(o => o.ConcurrentSubmissionsPerOrganisation >= 0 && o.MessagesPerDay >= 0 && o.StoredBytes >= 0,
                 "Quotas are zero (off) or positive.")
-            .Validate(o => o.UploadIdleTimeout >= TimeSpan.Zero && o.MinUploadBytesPerSecond >= 0 && o.MinUploadRateGracePeriod >= TimeSpan.FromSeconds(1),
-                "UploadIdleTimeout and MinUploadBytesPerSecond are zero (off) or positive; MinUploadRateGracePeriod is at least one second.")
+            .Validate(o => o.UploadIdleTimeout >= TimeSpan.Zero && o.MinUploadBytesPerSecond >= 0 && o.MinUploadRateGracePeriod > TimeSpan.FromSeconds(1),
+                "UploadIdleTimeout and MinUploadBytesPerSecond are zero (off) or positive; MinUploadRateGracePeriod is over one second (Kestrel's rule).")
             .ValidateOnStart();
         services.AddRequestRateLimits();
         services.AddSingleton<StoredContentTotals>();

@@ -47,7 +47,7 @@ public static class RequestRateLimits
         PartitionedRateLimiter.Create<HttpContext, string>(http =>
         {
             var organisation = http.User.FindFirst(CallerClaims.OrganisationId)?.Value;
-            if (options.ConcurrentSubmissionsPerOrganisation <= 0 || organisation is null || !IsSubmission(http.Request))
+            if (options.ConcurrentSubmissionsPerOrganisation <= 0 || organisation is null || !IsSubmission(http))
                 return RateLimitPartition.GetNoLimiter("not-a-submission");
             return RateLimitPartition.GetConcurrencyLimiter("submissions:" + organisation, _ => new ConcurrencyLimiterOptions
             {
@@ -67,8 +67,8 @@ public static class RequestRateLimits
             AutoReplenishment = true,
         });
 
-    private static bool IsSubmission(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.Equals("/api/v1/messages", StringComparison.OrdinalIgnoreCase);
+    // Decided by the endpoint routing chose, not by the path: "/api/v1/messages/" reaches it too.
+    private static bool IsSubmission(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<CountedAsSubmission>() is not null;
 
     private static async ValueTask RejectAsync(HttpContext http, RateLimitLease lease, LimitsOptions options, CancellationToken cancellationToken)
     {

@@ -3,8 +3,9 @@ using System.Net.Http.Headers;
 
 namespace Erds.Host.Tests.Limits;
 
-// A request body sent in two steps: everything but its last bytes at once, the rest only when the
-// test releases it. Counts what it wrote, so that a test knows the request has begun.
+// A request body sent in two steps: everything but its last bytes at once, then a byte now and then,
+// and the rest only when the test releases it. Counts what it wrote at once, so that a test knows the
+// request has begun.
 public sealed class HeldContent : HttpContent
 {
     private readonly byte[] _bytes;
@@ -38,9 +39,19 @@ public sealed class HeldContent : HttpContent
             await stream.FlushAsync(cancellationToken);
             Written += n;
         }
+        // Until released, one byte every half second, the last one kept: the upload stays alive
+        // (the provider's idle timeout does not end it) and never completes.
+        var sent = first;
+        while (!_release.Task.IsCompleted && sent < _bytes.Length - 1)
+        {
+            if (await Task.WhenAny(_release.Task, Task.Delay(500, cancellationToken)) == _release.Task) break;
+            await stream.WriteAsync(_bytes.AsMemory(sent, 1), cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            sent++;
+        }
         await _release.Task.WaitAsync(cancellationToken);
-        await stream.WriteAsync(_bytes.AsMemory(first), cancellationToken);
-        Written += _heldBack;
+        await stream.WriteAsync(_bytes.AsMemory(sent), cancellationToken);
+
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, CancellationToken.None);

@@ -42,9 +42,9 @@ public sealed class KestrelLimitsFixture : IAsyncLifetime
         Attachments = [("stuk.bin", "application/octet-stream", attachment ?? "%PDF-1.7 stuk"u8.ToArray())],
     };
 
-    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, HttpContent content)
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, HttpContent content, string path = "/api/v1/messages")
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/messages") { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         return await http.SendAsync(request);
     }

@@ -25,6 +25,7 @@ public sealed class UploadLimitTests(KestrelLimitsFixture fixture) : IClassFixtu
         Assert.StartsWith("application/problem+json", answer.Headers["Content-Type"]);
         Assert.Equal("urn:erds:problem:too-large", answer.Json.GetProperty("type").GetString());
         Assert.False(answer.Json.TryGetProperty("messageId", out _));
+        Assert.Contains($"declares {declared} bytes", answer.Json.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -46,11 +47,27 @@ public sealed class UploadLimitTests(KestrelLimitsFixture fixture) : IClassFixtu
         Assert.False(Directory.Exists(Path.Combine(fixture.Host.DataDirectory, "content", messageId.ToString("N")[..2], messageId.ToString("N"))));
     }
 
-    private static string Headers(string token, long contentLength, string boundary) => $"""
+    [Fact]
+    public async Task A_retry_whose_upload_stalls_gets_408_not_key_reused()
+    {
+        var content = KestrelLimitsFixture.Message(KestrelLimitsFixture.Court, KestrelLimitsFixture.Firm, new byte[256 * 1024]).ToContent();
+        var body = await content.ReadAsByteArrayAsync();
+        var boundary = content.Headers.ContentType!.Parameters.Single(p => p.Name == "boundary").Value!.Trim('"');
+        var key = Guid.NewGuid().ToString();
+        var first = await RawHttpExchange.SendAsync(fixture.Host.BaseAddress, Headers(fixture.CourtToken, body.Length, boundary, key), body, TimeSpan.FromSeconds(30));
+        Assert.Equal(202, first.Status);
+
+        var retry = await RawHttpExchange.SendAsync(fixture.Host.BaseAddress, Headers(fixture.CourtToken, body.Length, boundary, key), body[..^(100 * 1024)], TimeSpan.FromSeconds(30));
+
+        Assert.Equal(408, retry.Status);
+        Assert.Equal("urn:erds:problem:upload-stalled", retry.Json.GetProperty("type").GetString());
+    }
+
+    private static string Headers(string token, long contentLength, string boundary, string? idempotencyKey = null) => $"""
         POST /api/v1/messages HTTP/1.1
         Host: 127.0.0.1
         Authorization: Bearer {token}
-        Idempotency-Key: {Guid.NewGuid()}
+        Idempotency-Key: {idempotencyKey ?? Guid.NewGuid().ToString()}
         Content-Type: multipart/form-data; boundary="{boundary}"
         Content-Length: {contentLength}
         """;
@@ -66,6 +83,7 @@ public sealed class UploadLimitTests(KestrelLimitsFixture fixture) : IClassFixtu
         await Task.Delay(300);
 
         using var second = await KestrelLimitsFixture.SubmitAsync(court, KestrelLimitsFixture.Message(KestrelLimitsFixture.Court, KestrelLimitsFixture.Firm).ToContent());
+        using var trailingSlash = await KestrelLimitsFixture.SubmitAsync(court, KestrelLimitsFixture.Message(KestrelLimitsFixture.Court, KestrelLimitsFixture.Firm).ToContent(), "/api/v1/messages/");
         using var otherOrganisation = await KestrelLimitsFixture.SubmitAsync(firm, KestrelLimitsFixture.Message(KestrelLimitsFixture.Firm, KestrelLimitsFixture.Court).ToContent());
         held.Release();
         using var firstAnswer = await first;
@@ -73,6 +91,7 @@ public sealed class UploadLimitTests(KestrelLimitsFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
         Assert.Equal("urn:erds:problem:too-many-concurrent-submissions", (await ErdsApi.ProblemAsync(second)).GetProperty("type").GetString());
         Assert.Equal("1", Assert.Single(second.Headers.GetValues("Retry-After")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, trailingSlash.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, otherOrganisation.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, firstAnswer.StatusCode);
     }

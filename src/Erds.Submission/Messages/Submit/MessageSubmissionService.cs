@@ -84,11 +84,13 @@ public sealed class MessageSubmissionService(
             var (_, raw) = await reader.ReadMetadataAsync(cancellationToken);
             fingerprint.AddMetadata(raw);
         }
-        catch (ProblemException)
+        catch (ProblemException problem) when (problem.Slug != IdleTimeoutStream.StalledSlug)
         {
             throw Problems.Problems.IdempotencyKeyReused();
         }
-        await ReadPartsAsync(reader, fingerprint, storeFor: null, contentKey: null, cancellationToken);
+        // A retry whose upload stalls is told so, not that it differs from the first request.
+        var (_, stop) = await ReadPartsAsync(reader, fingerprint, storeFor: null, contentKey: null, cancellationToken);
+        if (stop?.Slug == IdleTimeoutStream.StalledSlug) throw stop;
         if (!fingerprint.Complete().AsSpan().SequenceEqual(previous.RequestFingerprint)) throw Problems.Problems.IdempotencyKeyReused();
         return new SubmissionOutcome(previous.StatusCode, ContentTypeFor(previous.StatusCode), previous.ResponseBody, previous.Location);
     }

@@ -1,4 +1,5 @@
 using Erds.Submission.Authentication;
+using Erds.Submission.Limits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -27,6 +28,7 @@ public static class SubmitMessageEndpoint
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .DisableAntiforgery()
+        .WithMetadata(new CountedAsSubmission())
         .RequireScope(Erds.Persistence.Entities.ApiScopes.Send);
 
     private static async Task<IResult> HandleAsync(
