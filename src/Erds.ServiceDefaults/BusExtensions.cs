@@ -33,6 +33,9 @@ public static class BusExtensions
         var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? new BusOptions().Transport;
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit reports usage to its makers over the internet unless told not to; a trust
+            // service calls nobody it was not configured to call.
+            bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             consumers(bus);
             bus.AddConfigureEndpointsCallback((context, _, endpoint) => ConfigureEveryEndpoint(context, endpoint));
